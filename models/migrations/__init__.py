@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace schema. Run through :func:`models.workspace.Workspace.open`."""

@@ -1,0 +1,503 @@
+"""A workspace: one SQLite file by default, or a PostgreSQL database given its URL; the same code runs on both.
+
+Opening a workspace checks its schema revision (Alembic): an older workspace is upgraded in place, a newer one is
+refused with a clear error, and a file that is not a workspace is never touched.
+
+Procedures are written in batches inside one transaction (:meth:`Workspace.store`): a batch either lands whole or
+leaves the workspace as it was.
+
+Example
+-------
+>>> ws = Workspace.open("catalog.sqlite")                       # doctest: +SKIP
+>>> [s.code for s in ws.summaries()]                            # doctest: +SKIP
+['1.001193', ...]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
+
+from models.errors import NewerWorkspaceError, ProcedureNotFound, WorkspaceError
+from models.procedure import Fee, Procedure, ProcedureHeader
+from models.tables import (
+    PART_TABLES,
+    DossierItemRow,
+    FeeRow,
+    ImportBatchRow,
+    ProcedureChangeRow,
+    ProcedureRow,
+    StepRow,
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+_HEADER_FIELDS = tuple(ProcedureHeader.model_fields)
+_PART_FIELDS = {part: tuple(f for f in table.model_fields if f not in ("id", "procedure_id", "position"))
+                for part, table in PART_TABLES.items()}
+_FEE_FIELDS = tuple(Fee.model_fields)
+_CHUNK = 500  # ids per IN (...) query: well under SQLite's and PostgreSQL's parameter limits
+
+
+def content_hash(procedure: Procedure) -> str:
+    """Fingerprint of a procedure's published content: equal hashes mean nothing to update."""
+    return hashlib.sha256(procedure.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(slots=True)
+class SourceRef:
+    """Where a procedure was read from, kept with it for the import report and traceability."""
+
+    format: str
+    path: str
+    record: str | None = None
+
+
+@dataclass(slots=True)
+class StoreResult:
+    code: str
+    outcome: Outcome
+    changed_fields: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ProcedureSummary:
+    """What a catalog list shows of a procedure, read without loading its parts."""
+
+    code: str
+    name: str
+    field: str | None
+    issuing_body: str | None
+    levels: list[str]
+    executing_agencies: list[str]
+    search_key: str
+    items_to_submit: int
+    items_to_show: int
+    notes: int
+    steps: int
+
+
+def _resolve_url(target: str | Path) -> tuple[str, Path | None]:
+    text = str(target)
+    if "://" in text:
+        try:
+            url = make_url(text)
+        except ArgumentError as exc:
+            raise WorkspaceError(f"'{text}' is not a valid workspace URL: {exc}.") from None
+        if url.drivername.startswith("postgresql") and url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        path = Path(url.database) if url.drivername.startswith("sqlite") and url.database else None
+        return url.render_as_string(hide_password=False), path
+    path = Path(text).expanduser().resolve()
+    return f"sqlite:///{path}", path
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the GUI) never block the writer (an import)
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+class Workspace:
+    """An open workspace. Use :meth:`open`; close it (or use it as a context manager) when done."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        self.engine = engine
+        self.label = label
+
+    # --- opening ------------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: str | Path, *, create: bool = True) -> Workspace:
+        """Open the workspace at ``target`` (a file path or a database URL), upgrading an older schema.
+
+        Parameters
+        ----------
+        target : a path to an SQLite file, or a URL such as ``postgresql://user@host/db``.
+        create : create a new, empty workspace when the file does not exist.
+
+        Raises
+        ------
+        WorkspaceError : missing file (with ``create=False``), not a workspace, or the database is unreachable.
+        NewerWorkspaceError : the workspace was written by a newer version of the workbench.
+        """
+        url, path = _resolve_url(target)
+        label = str(path) if path else make_url(url).render_as_string(hide_password=True)
+        if path is not None:
+            if path.is_dir():
+                raise WorkspaceError(f"{label} is a folder, not a workspace file.")
+            if not path.exists():
+                if not create:
+                    raise WorkspaceError(f"Workspace {label} does not exist.")
+                if not path.parent.is_dir():
+                    raise WorkspaceError(f"Cannot create workspace {label}: folder {path.parent} does not exist.")
+            elif path.stat().st_size and not _looks_like_sqlite(path):
+                raise WorkspaceError(f"{label} is not a TTHC workspace (it is not an SQLite database file).")
+        try:
+            engine = create_engine(url)
+        except (ArgumentError, ImportError) as exc:
+            raise WorkspaceError(f"Cannot open workspace {label}: {exc}.") from None
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        workspace = cls(engine, label)
+        try:
+            workspace._upgrade_schema()
+        except WorkspaceError:
+            engine.dispose()
+            raise
+        except (OperationalError, DatabaseError) as exc:
+            engine.dispose()
+            raise WorkspaceError(f"Cannot open workspace {label}: {_db_reason(exc)}.") from None
+        return workspace
+
+    def _upgrade_schema(self) -> None:
+        with self.engine.begin() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            config = _alembic_config(conn)
+            script = ScriptDirectory.from_config(config)
+            head = script.get_current_head()
+            if current is None:
+                existing = set(inspect(conn).get_table_names()) - {"alembic_version"}
+                if existing:
+                    raise WorkspaceError(
+                        f"{self.label} is a database but not a TTHC workspace (it has other tables: "
+                        f"{', '.join(sorted(existing)[:3])})."
+                    )
+            elif current not in {rev.revision for rev in script.walk_revisions()}:
+                raise NewerWorkspaceError(
+                    f"Workspace {self.label} was written by a newer version of TTHC Workbench (schema {current}; "
+                    f"this version knows up to {head}): update the workbench to open it."
+                )
+            if current != head:
+                command.upgrade(config, "head")
+
+    def close(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except SQLAlchemyError:
+                pass  # a read-only or vanished file: nothing of ours left to flush
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(ProcedureRow)) or 0
+
+    def codes(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(ProcedureRow.code).order_by(ProcedureRow.code)))
+
+    def summaries(self) -> list[ProcedureSummary]:
+        """Every procedure's list-level facts, sorted by code: a handful of queries, whatever the catalog size."""
+        p = ProcedureRow.__table__.c
+        with self.engine.connect() as conn:
+            item_counts: dict[tuple[int, str], int] = {
+                (pid, group): n
+                for pid, group, n in conn.execute(
+                    select(DossierItemRow.procedure_id, DossierItemRow.group, func.count()).group_by(
+                        DossierItemRow.procedure_id, DossierItemRow.group
+                    )
+                )
+            }
+            note_counts = self._counts(conn, PART_TABLES["notes"])
+            step_counts = self._counts(conn, StepRow)
+            rows = conn.execute(
+                select(p.id, p.code, p.name, p.field, p.issuing_body, p.levels, p.executing_agencies, p.search_key)
+                .order_by(p.code)
+            )
+            return [
+                ProcedureSummary(
+                    code=r.code, name=r.name, field=r.field, issuing_body=r.issuing_body, levels=list(r.levels or []),
+                    executing_agencies=list(r.executing_agencies or []), search_key=r.search_key,
+                    items_to_submit=item_counts.get((r.id, "SUBMIT"), 0), items_to_show=item_counts.get((r.id, "SHOW"), 0),
+                    notes=note_counts.get(r.id, 0), steps=step_counts.get(r.id, 0),
+                )
+                for r in rows
+            ]
+
+    @staticmethod
+    def _counts(conn: Connection, table: Any) -> dict[int, int]:
+        return dict(conn.execute(select(table.procedure_id, func.count()).group_by(table.procedure_id)).all())
+
+    def get(self, code: str) -> Procedure:
+        """The published version of the procedure with this code.
+
+        Raises
+        ------
+        ProcedureNotFound : no procedure has this code.
+        """
+        with self.engine.connect() as conn:
+            pid = conn.scalar(select(ProcedureRow.id).where(ProcedureRow.code == code))
+            if pid is None:
+                raise ProcedureNotFound(f"No procedure with code {code} in workspace {self.label}.")
+            return self._load(conn, [pid])[0]
+
+    def procedures(self, codes: Iterable[str] | None = None) -> Iterator[Procedure]:
+        """Load procedures (all of them, or those with the given codes) in code order, a chunk at a time."""
+        with self.engine.connect() as conn:
+            query = select(ProcedureRow.id, ProcedureRow.code).order_by(ProcedureRow.code)
+            rows = conn.execute(query).all()
+            if codes is not None:
+                wanted = set(codes)
+                missing = wanted - {r.code for r in rows}
+                if missing:
+                    raise ProcedureNotFound(
+                        f"No procedure with code {', '.join(sorted(missing))} in workspace {self.label}."
+                    )
+                rows = [r for r in rows if r.code in wanted]
+            ids = [r.id for r in rows]
+            for start in range(0, len(ids), _CHUNK):
+                yield from self._load(conn, ids[start : start + _CHUNK])
+
+    def _load(self, conn: Connection, ids: Sequence[int]) -> list[Procedure]:
+        headers = {
+            r.id: r._mapping for r in conn.execute(select(ProcedureRow.__table__).where(ProcedureRow.id.in_(ids)))
+        }
+        parts: dict[str, dict[int, list[dict[str, Any]]]] = {}
+        for part, table in PART_TABLES.items():
+            grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            t = table.__table__
+            for row in conn.execute(select(t).where(t.c.procedure_id.in_(ids)).order_by(t.c.procedure_id, t.c.position)):
+                grouped[row.procedure_id].append({name: row._mapping[name] for name in _PART_FIELDS[part]})
+            parts[part] = grouped
+        fees: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+        ft = FeeRow.__table__
+        for row in conn.execute(select(ft).where(ft.c.procedure_id.in_(ids)).order_by(ft.c.procedure_id, ft.c.position)):
+            fees[(row.procedure_id, row.channel_position)].append({n: row._mapping[n] for n in _FEE_FIELDS})
+        result = []
+        for pid in ids:
+            data: dict[str, Any] = {name: headers[pid][name] for name in _HEADER_FIELDS}
+            for part in PART_TABLES:
+                data[part] = parts[part].get(pid, [])
+            data["channels"] = [
+                {**channel, "fees": fees.get((pid, position), [])}
+                for position, channel in enumerate(data["channels"])
+            ]
+            result.append(Procedure.model_validate(data))
+        return result
+
+    # --- writing ------------------------------------------------------------------------------------------
+
+    def store(
+        self,
+        entries: Sequence[tuple[Procedure, SourceRef, str]],
+        *,
+        sources: Sequence[str] = (),
+        failed: int = 0,
+    ) -> list[StoreResult]:
+        """Insert new procedures and update changed ones, all in one transaction.
+
+        Parameters
+        ----------
+        entries : (procedure, where it came from, its search key) for each procedure; codes must be unique.
+        sources : the files or folders the batch was read from, for the import log.
+        failed : how many records of the batch could not be read, for the import log.
+
+        Returns
+        -------
+        One :class:`StoreResult` per entry, in order: imported, updated (with the changed fields) or unchanged.
+        A re-import of the same content changes nothing, not even timestamps.
+        """
+        codes = [proc.code for proc, _, _ in entries]
+        if len(set(codes)) != len(codes):
+            raise ValueError("store() needs unique procedure codes within one batch")
+        now = _now()
+        try:
+            with self.engine.begin() as conn:
+                existing = self._existing(conn, codes)
+                results: list[StoreResult] = []
+                to_insert: list[tuple[Procedure, SourceRef, str, str]] = []
+                to_update: list[tuple[int, Procedure, SourceRef, str, str]] = []
+                for proc, source, key in entries:
+                    digest = content_hash(proc)
+                    known = existing.get(proc.code)
+                    if known is None:
+                        to_insert.append((proc, source, key, digest))
+                        results.append(StoreResult(proc.code, Outcome.IMPORTED))
+                    elif known[1] == digest:
+                        results.append(StoreResult(proc.code, Outcome.UNCHANGED))
+                    else:
+                        to_update.append((known[0], proc, source, key, digest))
+                        results.append(StoreResult(proc.code, Outcome.UPDATED))
+                if not (to_insert or to_update):
+                    return results  # a re-import of the same content writes nothing at all
+                counts = {o: sum(r.outcome == o for r in results) for o in Outcome}
+                batch_id = conn.execute(
+                    insert(ImportBatchRow).returning(ImportBatchRow.id),
+                    {"started_at": now, "sources": list(sources), "imported": counts[Outcome.IMPORTED],
+                     "updated": counts[Outcome.UPDATED], "unchanged": counts[Outcome.UNCHANGED], "failed": failed},
+                ).scalar_one()
+                changed = self._update(conn, to_update, batch_id, now)
+                self._insert(conn, to_insert, now)
+        except (OperationalError, DatabaseError) as exc:
+            raise WorkspaceError(f"Could not write to workspace {self.label}: {_db_reason(exc)}.") from None
+        for result in results:
+            result.changed_fields = changed.get(result.code, [])
+        return results
+
+    @staticmethod
+    def _existing(conn: Connection, codes: Sequence[str]) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(codes), _CHUNK):
+            chunk = codes[start : start + _CHUNK]
+            query = select(ProcedureRow.code, ProcedureRow.id, ProcedureRow.content_hash).where(
+                ProcedureRow.code.in_(chunk)
+            )
+            found.update({code: (pid, digest) for code, pid, digest in conn.execute(query)})
+        return found
+
+    @staticmethod
+    def _header_values(proc: Procedure, source: SourceRef, key: str, digest: str) -> dict[str, Any]:
+        values = {name: getattr(proc, name) for name in _HEADER_FIELDS}
+        values.update(
+            search_key=key, source_format=source.format, source_path=source.path, source_record=source.record,
+            content_hash=digest,
+        )
+        return values
+
+    def _insert(self, conn: Connection, entries: list[tuple[Procedure, SourceRef, str, str]], now: dt.datetime) -> None:
+        if not entries:
+            return
+        rows = [
+            {**self._header_values(proc, source, key, digest), "revision": 1, "imported_at": now, "updated_at": now}
+            for proc, source, key, digest in entries
+        ]
+        ids = conn.execute(insert(ProcedureRow).returning(ProcedureRow.id, ProcedureRow.code, sort_by_parameter_order=True), rows).all()
+        self._insert_parts(conn, [(pid, proc) for (pid, _), (proc, *_rest) in zip(ids, entries, strict=True)])
+
+    def _update(
+        self, conn: Connection, entries: list[tuple[int, Procedure, SourceRef, str, str]], batch_id: int,
+        now: dt.datetime,
+    ) -> dict[str, list[str]]:
+        if not entries:
+            return {}
+        ids = [pid for pid, *_ in entries]
+        old = {proc.code: proc for proc in self._load(conn, ids)}
+        changed: dict[str, list[str]] = {}
+        history = []
+        for pid, proc, source, key, digest in entries:
+            before = old[proc.code].model_dump(mode="json")
+            after = proc.model_dump(mode="json")
+            fields = [name for name in after if after[name] != before.get(name)]
+            changed[proc.code] = fields
+            history.append({
+                "procedure_id": pid, "batch_id": batch_id, "changed_at": now, "changed_fields": fields,
+                "previous_hash": content_hash(old[proc.code]), "previous": {name: before.get(name) for name in fields},
+            })
+            conn.execute(
+                update(ProcedureRow).where(ProcedureRow.id == pid).values(
+                    **self._header_values(proc, source, key, digest), revision=ProcedureRow.revision + 1,
+                    updated_at=now,
+                )
+            )
+        for table in (*PART_TABLES.values(), FeeRow):
+            conn.execute(delete(table).where(table.procedure_id.in_(ids)))
+        conn.execute(insert(ProcedureChangeRow), history)
+        self._insert_parts(conn, [(pid, proc) for pid, proc, *_ in entries])
+        return changed
+
+    @staticmethod
+    def _insert_parts(conn: Connection, entries: list[tuple[int, Procedure]]) -> None:
+        rows: dict[str, list[dict[str, Any]]] = {part: [] for part in PART_TABLES}
+        fee_rows: list[dict[str, Any]] = []
+        for pid, proc in entries:
+            for part in PART_TABLES:
+                for position, obj in enumerate(getattr(proc, part)):
+                    values = {name: getattr(obj, name) for name in _PART_FIELDS[part]}
+                    rows[part].append({**values, "procedure_id": pid, "position": position})
+            for channel_position, channel in enumerate(proc.channels):
+                for position, fee in enumerate(channel.fees):
+                    fee_rows.append({**fee.model_dump(), "procedure_id": pid, "channel_position": channel_position,
+                                     "position": position})
+        for part, part_rows in rows.items():
+            if part_rows:
+                conn.execute(insert(PART_TABLES[part]), part_rows)
+        if fee_rows:
+            conn.execute(insert(FeeRow), fee_rows)
+
+    def change_history(self, code: str) -> list[dict[str, Any]]:
+        """What each import that updated this procedure changed, oldest first."""
+        with self.engine.connect() as conn:
+            pid = conn.scalar(select(ProcedureRow.id).where(ProcedureRow.code == code))
+            if pid is None:
+                raise ProcedureNotFound(f"No procedure with code {code} in workspace {self.label}.")
+            t = ProcedureChangeRow.__table__
+            return [dict(r._mapping) for r in conn.execute(select(t).where(t.c.procedure_id == pid).order_by(t.c.id))]
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError as exc:
+        raise WorkspaceError(f"Cannot read workspace {path}: {exc.strerror}.") from None
+
+
+def _db_reason(exc: SQLAlchemyError) -> str:
+    """The database's own reason, without SQL or driver noise."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip().splitlines()[0] if str(orig or exc).strip() else type(exc).__name__
+    if isinstance(orig, sqlite3.OperationalError) and "readonly" in text:
+        return "the file is read-only"
+    if isinstance(orig, sqlite3.DatabaseError) and "not a database" in text:
+        return "the file is not an SQLite database"
+    return text.rstrip(".")
+
+
+def to_json(procedure: Procedure) -> dict[str, Any]:
+    """The JSON form of a procedure (the shape of ``tthc show --json`` and of the workbench export)."""
+    data = procedure.model_dump(mode="json")
+    for channel, out in zip(procedure.channels, data["channels"], strict=True):
+        out["fee_vnd"] = channel.fee_vnd
+    for item, out in zip(procedure.items, data["items"], strict=True):
+        out["certified_copy"] = item.certified_copy
+    return data
+
