@@ -20,6 +20,7 @@ import hashlib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -326,62 +327,25 @@ class Workspace:
 
     # --- writing ------------------------------------------------------------------------------------------
 
-    def store(
-        self,
-        entries: Sequence[tuple[Procedure, SourceRef, str]],
-        *,
-        sources: Sequence[str] = (),
-        failed: int = 0,
-    ) -> list[StoreResult]:
-        """Insert new procedures and update changed ones, all in one transaction.
+    @contextmanager
+    def importing(self, sources: Sequence[str] = ()) -> Iterator[ImportWriter]:
+        """A transaction for one import batch, written a chunk at a time; it lands whole or not at all.
 
-        Parameters
-        ----------
-        entries : (procedure, where it came from, its search key) for each procedure; codes must be unique.
-        sources : the files or folders the batch was read from, for the import log.
-        failed : how many records of the batch could not be read, for the import log.
-
-        Returns
-        -------
-        One :class:`StoreResult` per entry, in order: imported, updated (with the changed fields) or unchanged.
-        A re-import of the same content changes nothing, not even timestamps.
+        >>> with workspace.importing(["catalog/"]) as writer:          # doctest: +SKIP
+        ...     writer.store(entries)
         """
-        codes = [proc.code for proc, _, _ in entries]
-        if len(set(codes)) != len(codes):
-            raise ValueError("store() needs unique procedure codes within one batch")
-        now = _now()
         try:
             with self.engine.begin() as conn:
-                existing = self._existing(conn, codes)
-                results: list[StoreResult] = []
-                to_insert: list[tuple[Procedure, SourceRef, str, str]] = []
-                to_update: list[tuple[int, Procedure, SourceRef, str, str]] = []
-                for proc, source, key in entries:
-                    digest = content_hash(proc)
-                    known = existing.get(proc.code)
-                    if known is None:
-                        to_insert.append((proc, source, key, digest))
-                        results.append(StoreResult(proc.code, Outcome.IMPORTED))
-                    elif known[1] == digest:
-                        results.append(StoreResult(proc.code, Outcome.UNCHANGED))
-                    else:
-                        to_update.append((known[0], proc, source, key, digest))
-                        results.append(StoreResult(proc.code, Outcome.UPDATED))
-                if not (to_insert or to_update):
-                    return results  # a re-import of the same content writes nothing at all
-                counts = {o: sum(r.outcome == o for r in results) for o in Outcome}
-                batch_id = conn.execute(
-                    insert(ImportBatchRow).returning(ImportBatchRow.id),
-                    {"started_at": now, "sources": list(sources), "imported": counts[Outcome.IMPORTED],
-                     "updated": counts[Outcome.UPDATED], "unchanged": counts[Outcome.UNCHANGED], "failed": failed},
-                ).scalar_one()
-                changed = self._update(conn, to_update, batch_id, now)
-                self._insert(conn, to_insert, now)
+                writer = ImportWriter(self, conn, list(sources))
+                yield writer
+                writer.finish()
         except (OperationalError, DatabaseError) as exc:
             raise WorkspaceError(f"Could not write to workspace {self.label}: {_db_reason(exc)}.") from None
-        for result in results:
-            result.changed_fields = changed.get(result.code, [])
-        return results
+
+    def store(self, entries: Sequence[tuple[Procedure, SourceRef, str]], *, sources: Sequence[str] = ()) -> list[StoreResult]:
+        """Insert new procedures and update changed ones in one transaction (see :class:`ImportWriter`)."""
+        with self.importing(sources) as writer:
+            return writer.store(entries)
 
     @staticmethod
     def _existing(conn: Connection, codes: Sequence[str]) -> dict[str, tuple[int, str]]:
@@ -473,6 +437,76 @@ class Workspace:
             return [dict(r._mapping) for r in conn.execute(select(t).where(t.c.procedure_id == pid).order_by(t.c.id))]
 
 
+class ImportWriter:
+    """Writes the procedures of one import batch inside the transaction :meth:`Workspace.importing` opened."""
+
+    def __init__(self, workspace: Workspace, conn: Connection, sources: list[str]) -> None:
+        self._ws = workspace
+        self._conn = conn
+        self._sources = sources
+        self._now = _now()
+        self._batch_id: int | None = None
+        self.counts = dict.fromkeys(Outcome, 0)
+        self.failed = 0  # records of the batch that could not be read, set by the importer for the log
+
+    def store(self, entries: Sequence[tuple[Procedure, SourceRef, str]]) -> list[StoreResult]:
+        """Insert new procedures and update changed ones.
+
+        Parameters
+        ----------
+        entries : (procedure, where it came from, its search key) for each procedure; codes unique in the batch.
+
+        Returns
+        -------
+        One :class:`StoreResult` per entry, in order: imported, updated (with the changed fields) or unchanged.
+        A re-import of the same content writes nothing, not even a timestamp.
+        """
+        codes = [proc.code for proc, _, _ in entries]
+        if len(set(codes)) != len(codes):
+            raise ValueError("one store() call needs unique procedure codes")
+        ws, conn = self._ws, self._conn
+        existing = ws._existing(conn, codes)
+        results: list[StoreResult] = []
+        to_insert: list[tuple[Procedure, SourceRef, str, str]] = []
+        to_update: list[tuple[int, Procedure, SourceRef, str, str]] = []
+        for proc, source, key in entries:
+            digest = content_hash(proc)
+            known = existing.get(proc.code)
+            if known is None:
+                to_insert.append((proc, source, key, digest))
+                results.append(StoreResult(proc.code, Outcome.IMPORTED))
+            elif known[1] == digest:
+                results.append(StoreResult(proc.code, Outcome.UNCHANGED))
+            else:
+                to_update.append((known[0], proc, source, key, digest))
+                results.append(StoreResult(proc.code, Outcome.UPDATED))
+        for result in results:
+            self.counts[result.outcome] += 1
+        if to_insert or to_update:
+            changed = ws._update(conn, to_update, self._batch(), self._now)
+            ws._insert(conn, to_insert, self._now)
+            for result in results:
+                result.changed_fields = changed.get(result.code, [])
+        return results
+
+    def _batch(self) -> int:
+        if self._batch_id is None:
+            self._batch_id = self._conn.execute(
+                insert(ImportBatchRow).returning(ImportBatchRow.id),
+                {"started_at": self._now, "sources": self._sources},
+            ).scalar_one()
+        return self._batch_id
+
+    def finish(self) -> None:
+        """Record the batch's counts in the import log, if the batch wrote anything."""
+        if self._batch_id is None:
+            return
+        self._conn.execute(update(ImportBatchRow).where(ImportBatchRow.id == self._batch_id).values(
+            imported=self.counts[Outcome.IMPORTED], updated=self.counts[Outcome.UPDATED],
+            unchanged=self.counts[Outcome.UNCHANGED], failed=self.failed,
+        ))
+
+
 def _looks_like_sqlite(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -490,14 +524,3 @@ def _db_reason(exc: SQLAlchemyError) -> str:
     if isinstance(orig, sqlite3.DatabaseError) and "not a database" in text:
         return "the file is not an SQLite database"
     return text.rstrip(".")
-
-
-def to_json(procedure: Procedure) -> dict[str, Any]:
-    """The JSON form of a procedure (the shape of ``tthc show --json`` and of the workbench export)."""
-    data = procedure.model_dump(mode="json")
-    for channel, out in zip(procedure.channels, data["channels"], strict=True):
-        out["fee_vnd"] = channel.fee_vnd
-    for item, out in zip(procedure.items, data["items"], strict=True):
-        out["certified_copy"] = item.certified_copy
-    return data
-

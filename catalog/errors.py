@@ -1,0 +1,31 @@
+"""Errors of reading catalogs: each names the file, the record and the reason in one sentence."""
+
+from __future__ import annotations
+
+from models.errors import TthcError
+
+
+class CatalogReadError(TthcError):
+    """A file, or one record in it, cannot be read.
+
+    >>> str(CatalogReadError("a.json", "record 3", "it has no procedure code"))
+    'a.json, record 3: it has no procedure code.'
+    """
+
+    def __init__(self, file: str, record: str | None, reason: str) -> None:
+        self.file = str(file)
+        self.record = record
+        self.reason = reason.rstrip(".")
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}, {self.record}" if self.record else self.file
+        return f"{where}: {self.reason}."
+
+
+class ImportAborted(TthcError):
+    """A strict import met a record it could not read; nothing was written."""
+
+
+class ImportCancelled(TthcError):
+    """The user cancelled an import; nothing was written."""

@@ -1,0 +1,119 @@
+"""The importer registry: each source format declares how to recognise a file and how to read it.
+
+Reading has two stages, so that each can be tested and each failure names its record:
+``records(path)`` turns a file into plain records (dicts), ``parse(record)`` turns one record into a
+:class:`~models.procedure.Procedure`. Formats are recognised by content, not by extension.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from catalog.errors import CatalogReadError
+from models.procedure import Procedure
+
+HEAD_BYTES = 65536
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One record of a source file, before it becomes a procedure."""
+
+    file: Path
+    label: str  # how a user finds it in the file: "record 3", "row 12", a code
+    data: Any
+
+
+@dataclass(slots=True)
+class Parsed:
+    procedure: Procedure
+    warnings: list[str] = field(default_factory=list)
+
+
+class Format:
+    """Base of a source format. Subclasses set ``name`` and ``description`` and implement the three methods."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        raise NotImplementedError
+
+    def records(self, path: Path) -> Iterator[RawRecord]:
+        raise NotImplementedError
+
+    def parse(self, record: RawRecord) -> Parsed:
+        raise NotImplementedError
+
+
+class JsonFormat(Format):
+    """A format carried in JSON: recognised by the shape of the decoded document."""
+
+    def accepts(self, document: Any) -> bool:
+        raise NotImplementedError
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+            return False
+        try:
+            return self.accepts(load_json(path))
+        except CatalogReadError:
+            return False
+
+
+_json_cache: tuple[tuple[str, int, int], Any] | None = None
+
+
+def load_json(path: Path) -> Any:
+    """Decode a JSON file once, even when several formats look at it and then one reads it."""
+    global _json_cache
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if _json_cache is not None and _json_cache[0] == key:
+        return _json_cache[1]
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogReadError(str(path), None, f"it is not UTF-8 text (bad byte at offset {exc.start})") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogReadError(str(path), None, f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise CatalogReadError(str(path), None, "its JSON is nested too deeply to be a catalog") from None
+    _json_cache = (key, document)
+    return document
+
+
+FORMATS: list[Format] = []
+
+
+def register(fmt: type[Format]) -> type[Format]:
+    """Class decorator adding a format to the registry (order = detection priority)."""
+    FORMATS.append(fmt())
+    return fmt
+
+
+def detect(path: Path) -> Format:
+    """The format of a file, by its content.
+
+    Raises
+    ------
+    CatalogReadError : the file cannot be read or no format recognises it.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError as exc:
+        raise CatalogReadError(str(path), None, f"it cannot be read ({exc.strerror})") from None
+    if not head.strip():
+        raise CatalogReadError(str(path), None, "the file is empty")
+    for fmt in FORMATS:
+        if fmt.sniff(path, head):
+            return fmt
+    known = ", ".join(f.description for f in FORMATS)
+    raise CatalogReadError(str(path), None, f"no importer recognises this file (known formats: {known})")

@@ -1,0 +1,229 @@
+"""The ``tthc`` command line: batches and scripts over a workspace, without a screen (and without Qt).
+
+Exit status: 0 on success; 1 with one sentence on stderr when the command failed; 2 when an import wrote what it
+could read but some records could not be read (each reported in one sentence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from models.enums import ChannelMethod, ItemGroup, TimeUnit
+from models.errors import TthcError
+from models.procedure import Procedure
+from models.workspace import Workspace
+
+EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
+
+_METHODS = {ChannelMethod.DIRECT: "Trực tiếp", ChannelMethod.POSTAL: "Bưu chính", ChannelMethod.ONLINE: "Trực tuyến"}
+_LEVELS = {"MINISTRY": "Cấp bộ", "PROVINCE": "Cấp tỉnh", "COMMUNE": "Cấp xã", "OTHER_AGENCY": "Cơ quan khác",
+           "DISTRICT_HISTORICAL": "Cấp huyện (trước 01/07/2025)"}
+_UNITS = {TimeUnit.WORKING_DAY: "ngày làm việc", TimeUnit.DAY: "ngày", TimeUnit.HOUR: "giờ", TimeUnit.MONTH: "tháng",
+          TimeUnit.OTHER: "(đơn vị khác)"}
+
+
+def _workspace_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-w", "--workspace", default=os.environ.get("TTHC_WORKSPACE"),
+        help="workspace file (SQLite) or database URL (postgresql://...); default: $TTHC_WORKSPACE",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tthc", description="TTHC Workbench: import, inspect and export administrative procedures."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    imp = sub.add_parser("import", help="import catalog files or folders into a workspace (created if missing)")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    _workspace_arg(imp)
+    imp.add_argument("--strict", action="store_true", help="abort the whole batch if any record cannot be read")
+    imp.add_argument("--json", action="store_true", help="print the import report as JSON")
+
+    lst = sub.add_parser("list", help="list the procedures of a workspace")
+    _workspace_arg(lst)
+    lst.add_argument("-s", "--search", help="only procedures whose code or name matches (accents and case ignored)")
+    lst.add_argument("--json", action="store_true")
+
+    show = sub.add_parser("show", help="show one procedure as published")
+    show.add_argument("code")
+    _workspace_arg(show)
+    show.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export", help="export procedures")
+    export.add_argument("kind", choices=["json"], help="export kind")
+    _workspace_arg(export)
+    export.add_argument("--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)")
+    export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+
+    info = sub.add_parser("info", help="workspace facts: schema revision and counts")
+    _workspace_arg(info)
+    info.add_argument("--json", action="store_true")
+    return parser
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    if not args.workspace:
+        raise TthcError("No workspace given: pass -w WORKSPACE or set TTHC_WORKSPACE.")
+    return Workspace.open(args.workspace, create=create)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from catalog.importer import import_paths  # the importers are only loaded by the command that needs them
+
+    progress = None
+    if sys.stderr.isatty() and not args.json:
+        def progress(done: int, total: int) -> None:
+            sys.stderr.write(f"\rĐang đọc tệp {done}/{total}…")
+            if done == total:
+                sys.stderr.write("\n")
+
+    with _open(args, create=True) as ws:
+        report = import_paths(ws, args.paths, strict=args.strict, progress=progress)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(f"Imported {len(report.imported)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+              f"failed {len(report.failures)} (from {report.files} files) into {ws.label}.")
+        for code, fields in report.updated.items():
+            print(f"  updated {code}: {', '.join(fields)}")
+        for warning in report.warnings:
+            print(f"  warning: {warning}")
+    for failure in report.failures:
+        print(str(failure), file=sys.stderr)
+    return EXIT_PARTIAL if report.failures else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from catalog.text import fold
+
+    with _open(args) as ws:
+        summaries = ws.summaries()
+    if args.search:
+        needle = fold(args.search)
+        summaries = [s for s in summaries if needle in s.search_key]
+    if args.json:
+        _print_json([
+            {"code": s.code, "name": s.name, "field": s.field, "issuing_body": s.issuing_body, "levels": s.levels,
+             "items_to_submit": s.items_to_submit, "items_to_show": s.items_to_show, "notes": s.notes,
+             "steps": s.steps}
+            for s in summaries
+        ])
+        return EXIT_OK
+    for s in summaries:
+        print(f"{s.code:<14} {s.name}")
+    print(f"{len(summaries)} procedures.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from exporters.json_export import procedure_json
+
+    with _open(args) as ws:
+        procedure = ws.get(args.code)
+    if args.json:
+        _print_json(procedure_json(procedure))
+    else:
+        sys.stdout.write(render_text(procedure))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from exporters.json_export import generate_json, write_json
+
+    with _open(args) as ws:
+        procedures = list(ws.procedures(args.codes))
+    if args.output:
+        write_json(procedures, args.output)
+        print(f"Exported {len(procedures)} procedures to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(generate_json(procedures))
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with _open(args) as ws:
+        facts = {"workspace": ws.label, "schema_revision": ws.schema_revision, "procedures": ws.count(),
+                 "database": ws.engine.dialect.name}
+    if args.json:
+        _print_json(facts)
+    else:
+        for key, value in facts.items():
+            print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def render_text(p: Procedure) -> str:
+    """A procedure as plain text, in the publication order of a standardized specification."""
+    out = [f"{p.code}  {p.name}", ""]
+
+    def section(title: str, lines: Sequence[str]) -> None:
+        if lines:
+            out.append(title)
+            out.extend(f"  {line}" for line in lines)
+            out.append("")
+
+    section("Cấp thực hiện / lĩnh vực", [", ".join(_LEVELS[level] for level in p.levels) + (f" — {p.field}" if p.field else "")])
+    section("Trình tự thực hiện", [
+        f"{i}. {s.title or s.description.splitlines()[0] if (s.title or s.description) else ''}"
+        + (f" [{s.actor}]" if s.actor else "") for i, s in enumerate(p.steps, 1)
+    ])
+    section("Cách thức thực hiện", [
+        f"{_METHODS[c.method]}: "
+        + (f"{c.time_limit:g} {_UNITS.get(c.time_unit, '') if c.time_unit else ''}".strip() if c.time_limit is not None else "thời hạn không rõ")
+        + "; phí: " + ("không rõ" if c.fee_vnd is None else ("miễn phí" if c.fee_vnd == 0 else f"{c.fee_vnd:,} đ".replace(",", ".")))
+        for c in p.channels
+    ])
+    for group, title in ((ItemGroup.SUBMIT, "Giấy tờ phải nộp"), (ItemGroup.SHOW, "Giấy tờ phải xuất trình")):
+        section(title, [
+            f"- {it.name_normalized or it.name} ({it.originals or 0} bản chính, {it.copies or 0} bản sao"
+            + (", có chứng thực" if it.certified_copy else "") + ")"
+            for it in p.items_in(group)
+        ])
+    section("Lưu ý", [f"* {n.text}" for n in p.notes])
+    section("Đối tượng thực hiện", p.subjects)
+    section("Cơ quan thực hiện", p.executing_agencies)
+    section("Kết quả", [r.name + (f" ({r.code})" if r.code else "") for r in p.results])
+    section("Yêu cầu, điều kiện", p.requirements)
+    section("Căn cứ pháp lý", [f"{ref.number or ''} {ref.title}".strip() for ref in p.legal_basis])
+    return "\n".join(out)
+
+
+COMMANDS = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "export": cmd_export, "info": cmd_info}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except TthcError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was written.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK  # the reader (head, less) went away: not an error of ours
+    except OSError as error:
+        print(f"{error.filename or 'A file'}: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:  # a bug of ours: one sentence, never a traceback
+        print(f"Unexpected error ({type(error).__name__}: {error}); please report it with the command you ran.",
+              file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
