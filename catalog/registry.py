@@ -59,10 +59,7 @@ class JsonFormat(Format):
     def sniff(self, path: Path, head: bytes) -> bool:
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
             return False
-        try:
-            return self.accepts(load_json(path))
-        except CatalogReadError:
-            return False
+        return self.accepts(load_json(path))  # broken JSON: its decoding error is the reason to report
 
 
 _json_cache: tuple[tuple[str, int, int], Any] | None = None

@@ -31,8 +31,7 @@ _ACTOR_PHRASES: tuple[tuple[str, Actor], ...] = tuple(
         ("thẩm định", Actor.HANDLING_AGENCY), ("giải quyết", Actor.HANDLING_AGENCY), ("xem xét", Actor.HANDLING_AGENCY),
         ("xác minh", Actor.HANDLING_AGENCY), ("thụ lý", Actor.HANDLING_AGENCY), ("kiểm tra", Actor.HANDLING_AGENCY),
         ("ra quyết định", Actor.HANDLING_AGENCY), ("phê duyệt", Actor.HANDLING_AGENCY), ("cấp giấy", Actor.HANDLING_AGENCY),
-        ("cơ quan", Actor.HANDLING_AGENCY), ("ủy ban nhân dân", Actor.HANDLING_AGENCY), ("sở ", Actor.HANDLING_AGENCY),
-        ("cục ", Actor.HANDLING_AGENCY), ("phòng ", Actor.HANDLING_AGENCY), ("công an", Actor.HANDLING_AGENCY),
+        ("cơ quan", Actor.HANDLING_AGENCY), ("ủy ban nhân dân", Actor.HANDLING_AGENCY), ("công an", Actor.HANDLING_AGENCY),
         ("tổ chức sát hạch", Actor.HANDLING_AGENCY), ("công chức", Actor.HANDLING_AGENCY),
     )
 )
@@ -45,7 +44,8 @@ _STEP_TIME = re.compile(
 )
 
 
-_GENERIC_SUBJECTS = {fold(p) for p in ("cơ quan", "ủy ban nhân dân", "sở ", "cục ", "phòng ", "công chức", "công an")}
+_GENERIC_SUBJECTS = {fold(p) for p in ("cơ quan", "ủy ban nhân dân", "công chức", "công an")}
+_PATTERNS = [re.compile(rf"\b{re.escape(phrase)}\b") for phrase, _ in _ACTOR_PHRASES]
 
 
 def infer_actor(text: str) -> Actor | None:
@@ -57,7 +57,7 @@ def infer_actor(text: str) -> Actor | None:
     <Actor.ONE_STOP_DESK: 'ONE_STOP_DESK'>
     """
     key = fold(text)[:200]
-    hits = sorted((at, rank) for rank, (phrase, _) in enumerate(_ACTOR_PHRASES) if (at := key.find(phrase)) >= 0)
+    hits = sorted((m.start(), rank) for rank, pattern in enumerate(_PATTERNS) if (m := pattern.search(key)))
     if not hits:
         return None
     at, rank = hits[0]

@@ -20,7 +20,7 @@ import hashlib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -166,8 +166,10 @@ class Workspace:
                     raise WorkspaceError(f"Workspace {label} does not exist.")
                 if not path.parent.is_dir():
                     raise WorkspaceError(f"Cannot create workspace {label}: folder {path.parent} does not exist.")
-            elif path.stat().st_size and not _looks_like_sqlite(path):
-                raise WorkspaceError(f"{label} is not a TTHC workspace (it is not an SQLite database file).")
+            elif path.stat().st_size:
+                if not _looks_like_sqlite(path):
+                    raise WorkspaceError(f"{label} is not a TTHC workspace (it is not an SQLite database file).")
+                _refuse_foreign_sqlite(path)  # before our connection settings touch the file
         try:
             engine = create_engine(url)
         except (ArgumentError, ImportError) as exc:
@@ -513,6 +515,19 @@ def _looks_like_sqlite(path: Path) -> bool:
             return handle.read(16) == b"SQLite format 3\x00"
     except OSError as exc:
         raise WorkspaceError(f"Cannot read workspace {path}: {exc.strerror}.") from None
+
+
+def _refuse_foreign_sqlite(path: Path) -> None:
+    """Refuse another application's SQLite database without writing a byte to it."""
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(f"{path} is not a TTHC workspace ({exc}).") from None
+    if tables and "alembic_version" not in tables:
+        raise WorkspaceError(
+            f"{path} is a database but not a TTHC workspace (it has other tables: {', '.join(sorted(tables)[:3])})."
+        )
 
 
 def _db_reason(exc: SQLAlchemyError) -> str:
