@@ -50,7 +50,8 @@ class ImportReport:
             "updated_codes": self.updated,
             "unchanged_codes": self.unchanged,
             "failures": [
-                {"file": f.file, "record": f.record, "reason": f.reason, "message": str(f)} for f in self.failures
+                {"file": f.file, "record": f.record, "reason": f.reason, "message": str(f)}
+                for f in self.failures
             ],
             "warnings": self.warnings,
         }
@@ -68,7 +69,8 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[CatalogReadError]]:
     for path in paths:
         if path.is_dir():
             files.extend(
-                p for p in sorted(path.rglob("*"))
+                p
+                for p in sorted(path.rglob("*"))
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
@@ -150,7 +152,9 @@ def import_paths(
                 if record.failure is not None:
                     report.failures.append(record.failure)
                     if strict:
-                        raise ImportAborted(f"Import aborted, the workspace was not changed: {record.failure}")
+                        raise ImportAborted(
+                            f"Import aborted, the workspace was not changed: {record.failure}"
+                        )
                     continue
                 procedure = record.procedure
                 assert procedure is not None
@@ -162,8 +166,11 @@ def import_paths(
                         "the later record is kept."
                     )
                 origin[procedure.code] = where
-                pending[procedure.code] = (procedure, SourceRef(record.format, str(path), record.label),
-                                           search_key(procedure))
+                pending[procedure.code] = (
+                    procedure,
+                    SourceRef(record.format, str(path), record.label),
+                    search_key(procedure),
+                )
                 if len(pending) >= _CHUNK:
                     _flush(writer, pending, report)
             if progress is not None:

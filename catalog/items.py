@@ -17,16 +17,42 @@ _BULLET = re.compile(r"^(?:[-+*•·–—○▪►]+|\(?[a-zđ]\)|\(?\d{1,2}[.)
 _NOTE_OPENINGS = tuple(
     fold(w)
     for w in (
-        "trường hợp", "nếu", "đối với", "việc", "người", "cơ quan", "cán bộ", "công chức", "cá nhân có quyền",
-        "lưu ý", "ghi chú", "chú ý", "khi", "trong thời hạn", "sau khi", "không", "mọi", "tất cả", "các giấy tờ",
-        "giấy tờ do cơ quan có thẩm quyền của nước ngoài", "thời hạn", "hồ sơ", "số lượng", "kết quả",
+        "trường hợp",
+        "nếu",
+        "đối với",
+        "việc",
+        "người",
+        "cơ quan",
+        "cán bộ",
+        "công chức",
+        "cá nhân có quyền",
+        "lưu ý",
+        "ghi chú",
+        "chú ý",
+        "khi",
+        "trong thời hạn",
+        "sau khi",
+        "không",
+        "mọi",
+        "tất cả",
+        "các giấy tờ",
+        "giấy tờ do cơ quan có thẩm quyền của nước ngoài",
+        "thời hạn",
+        "hồ sơ",
+        "số lượng",
+        "kết quả",
     )
 )
 _NOTE_MARKERS = tuple(
     fold(w)
     for w in (
-        "có trách nhiệm", "không phải nộp", "không phải xuất trình", "không được yêu cầu", "đã có trong cơ sở dữ liệu",
-        "theo quy định của pháp luật", "thì ",
+        "có trách nhiệm",
+        "không phải nộp",
+        "không phải xuất trình",
+        "không được yêu cầu",
+        "đã có trong cơ sở dữ liệu",
+        "theo quy định của pháp luật",
+        "thì ",
     )
 )
 _NOTE_WORDS = 30  # a document name is short; a component of more words with no quantity is guidance
@@ -84,12 +110,21 @@ def kind_of(text: str, *, has_template: bool = False) -> ItemKind:
 
 
 _COPY_RULES: tuple[tuple[re.Pattern[str], CopyForm], ...] = (
-    (re.compile(r"ban sao dien tu (?:co|duoc) chung thuc|ban sao dien tu da duoc chung thuc"), CopyForm.CERTIFIED_ELECTRONIC),
-    (re.compile(r"ban sao (?:da |duoc )?(?:co )?(?:chung thuc|cong chung)|\(?(?:duoc |da )?chung thuc\)?|cong chung|sao y"),
-     CopyForm.CERTIFIED),
+    (
+        re.compile(r"ban sao dien tu (?:co|duoc) chung thuc|ban sao dien tu da duoc chung thuc"),
+        CopyForm.CERTIFIED_ELECTRONIC,
+    ),
+    (
+        re.compile(
+            r"ban sao (?:da |duoc )?(?:co )?(?:chung thuc|cong chung)|\(?(?:duoc |da )?chung thuc\)?|cong chung|sao y"
+        ),
+        CopyForm.CERTIFIED,
+    ),
     (re.compile(r"ban sao (?:duoc )?(?:cap )?tu so goc|trich luc"), CopyForm.FROM_REGISTER),
-    (re.compile(r"ban chinh (?:de )?(?:doi chieu|kiem tra)|xuat trinh ban chinh|kem (?:theo )?ban chinh"),
-     CopyForm.SHOW_ORIGINAL),
+    (
+        re.compile(r"ban chinh (?:de )?(?:doi chieu|kiem tra)|xuat trinh ban chinh|kem (?:theo )?ban chinh"),
+        CopyForm.SHOW_ORIGINAL,
+    ),
     (re.compile(r"ban (?:sao )?dien tu|ban so hoa|ban quet|ban scan|du lieu dien tu"), CopyForm.ELECTRONIC),
     (re.compile(r"ban chup|ban photo|photocopy|\bphoto\b|ban sao"), CopyForm.PLAIN),
     (re.compile(r"ban chinh|ban goc"), CopyForm.ORIGINAL),
@@ -110,8 +145,16 @@ def copy_forms_of(text: str, originals: int | None, copies: int | None) -> list[
             key = pattern.sub(" ", key)  # "bản sao có chứng thực" must not count as a plain copy too
     if originals and CopyForm.ORIGINAL not in found and CopyForm.SHOW_ORIGINAL not in found and not found:
         found.append(CopyForm.ORIGINAL)
-    if copies and not any(f in found for f in (CopyForm.PLAIN, CopyForm.CERTIFIED, CopyForm.FROM_REGISTER,
-                                                CopyForm.CERTIFIED_ELECTRONIC, CopyForm.ELECTRONIC)):
+    if copies and not any(
+        f in found
+        for f in (
+            CopyForm.PLAIN,
+            CopyForm.CERTIFIED,
+            CopyForm.FROM_REGISTER,
+            CopyForm.CERTIFIED_ELECTRONIC,
+            CopyForm.ELECTRONIC,
+        )
+    ):
         found.append(CopyForm.PLAIN)
     order = list(CopyForm)
     return sorted(set(found), key=order.index)

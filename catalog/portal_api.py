@@ -27,12 +27,20 @@ from models.procedure import Channel, DossierItem, Fee, Note, Procedure, Result
 _MARKERS = ("executionMethods", "executionCases", "codeNotation", "executionSteps")
 _VN_TZ = dt.timezone(dt.timedelta(hours=7))
 _LEVEL_FLAGS = {
-    "isMinistry": Level.MINISTRY, "isProvince": Level.PROVINCE, "isWard": Level.COMMUNE,
-    "isOtherAgency": Level.OTHER_AGENCY, "isDistrict": Level.DISTRICT_HISTORICAL,
+    "isMinistry": Level.MINISTRY,
+    "isProvince": Level.PROVINCE,
+    "isWard": Level.COMMUNE,
+    "isOtherAgency": Level.OTHER_AGENCY,
+    "isDistrict": Level.DISTRICT_HISTORICAL,
 }
-_STATUS = {"ACTIVE": ProcedureStatus.ACTIVE, "UPDATED": ProcedureStatus.AMENDED, "NEW": ProcedureStatus.NEW,
-           "ABOLISHED": ProcedureStatus.ABOLISHED, "CANCELLED": ProcedureStatus.ABOLISHED,
-           "INACTIVE": ProcedureStatus.ABOLISHED}
+_STATUS = {
+    "ACTIVE": ProcedureStatus.ACTIVE,
+    "UPDATED": ProcedureStatus.AMENDED,
+    "NEW": ProcedureStatus.NEW,
+    "ABOLISHED": ProcedureStatus.ABOLISHED,
+    "CANCELLED": ProcedureStatus.ABOLISHED,
+    "INACTIVE": ProcedureStatus.ABOLISHED,
+}
 _FEE_KINDS = {"FEE": FeeKind.FEE, "SERVICE_FEE": FeeKind.SERVICE_FEE, "CHARGE": FeeKind.CHARGE}
 
 
@@ -74,7 +82,9 @@ class PortalApiFormat(JsonFormat):
         except _RecordProblem as problem:
             raise CatalogReadError(str(record.file), record.label, str(problem)) from None
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
-            raise CatalogReadError(str(record.file), record.label, f"a field has an unexpected shape ({exc})") from None
+            raise CatalogReadError(
+                str(record.file), record.label, f"a field has an unexpected shape ({exc})"
+            ) from None
 
 
 class _RecordProblem(Exception):
@@ -83,6 +93,10 @@ class _RecordProblem(Exception):
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _names(entries: Any) -> list[str]:
@@ -141,13 +155,22 @@ def _channel(method: dict[str, Any], warnings: list[str]) -> Channel | None:
         if not isinstance(fee, dict):
             continue
         amount = fee.get("value")
-        fees.append(Fee(
-            kind=_FEE_KINDS.get(_text(fee.get("type")).upper(), FeeKind.OTHER),
-            amount_vnd=int(amount) if isinstance(amount, int | float) and not isinstance(amount, bool) else None,
-            note=clean_or_none(_text(fee.get("description"))),
-        ))
-    return Channel(method=channel_method, time_limit=limit, time_unit=unit if limit is not None or unit else None,
-                   time_note=clean_or_none(_text(method.get("description"))), fees=fees)
+        fees.append(
+            Fee(
+                kind=_FEE_KINDS.get(_text(fee.get("type")).upper(), FeeKind.OTHER),
+                amount_vnd=int(amount)
+                if isinstance(amount, int | float) and not isinstance(amount, bool)
+                else None,
+                note=clean_or_none(_text(fee.get("description"))),
+            )
+        )
+    return Channel(
+        method=channel_method,
+        time_limit=limit,
+        time_unit=unit if limit is not None or unit else None,
+        time_note=clean_or_none(_text(method.get("description"))),
+        fees=fees,
+    )
 
 
 def _components(data: dict[str, Any]) -> Iterator[tuple[str | None, dict[str, Any]]]:
@@ -179,21 +202,26 @@ def _dossier(data: dict[str, Any], warnings: list[str]) -> tuple[list[DossierIte
         if (group is None and not has_quantity) or (not has_quantity and item_rules.looks_like_note(text)):
             notes.append(Note(text=text, heading=heading))
             continue
-        templates = [squash(a.get("fileName")) for a in component.get("attachments") or []
-                     if isinstance(a, dict) and squash(a.get("fileName"))]
-        items.append(DossierItem(
-            name=text,
-            name_normalized=item_rules.normalize_name(text),
-            kind=item_rules.kind_of(text, has_template=bool(templates)),
-            group=group or ItemGroup.SUBMIT,
-            originals=originals,
-            copies=copies,
-            copy_forms=item_rules.copy_forms_of(text, originals, copies),
-            template="; ".join(templates) or None,
-            condition=item_rules.condition_of(text),
-            case=heading,
-            source_code=clean_or_none(_text(component.get("code"))),
-        ))
+        templates = [
+            squash(a.get("fileName"))
+            for a in component.get("attachments") or []
+            if isinstance(a, dict) and squash(a.get("fileName"))
+        ]
+        items.append(
+            DossierItem(
+                name=text,
+                name_normalized=item_rules.normalize_name(text),
+                kind=item_rules.kind_of(text, has_template=bool(templates)),
+                group=group or ItemGroup.SUBMIT,
+                originals=originals,
+                copies=copies,
+                copy_forms=item_rules.copy_forms_of(text, originals, copies),
+                template="; ".join(templates) or None,
+                condition=item_rules.condition_of(text),
+                case=heading,
+                source_code=clean_or_none(_text(component.get("code"))),
+            )
+        )
     return items, notes
 
 
@@ -206,9 +234,15 @@ def _parse(data: dict[str, Any]) -> Parsed:
     if not name:
         raise _RecordProblem(f"procedure {code} has no name")
 
-    steps = [s for step in data.get("executionSteps") or [] if isinstance(step, dict)
-             for s in split_steps(_text(step.get("name")), _text(step.get("description")))]
-    channels = [c for m in data.get("executionMethods") or [] if isinstance(m, dict) if (c := _channel(m, warnings))]
+    steps = [
+        s
+        for step in data.get("executionSteps") or []
+        if isinstance(step, dict)
+        for s in split_steps(_text(step.get("name")), _text(step.get("description")))
+    ]
+    channels = [
+        c for m in data.get("executionMethods") or [] if isinstance(m, dict) if (c := _channel(m, warnings))
+    ]
     items, notes = _dossier(data, warnings)
     procedure_note = clean_or_none(_text(data.get("note")))
     if procedure_note:
@@ -218,9 +252,11 @@ def _parse(data: dict[str, Any]) -> Parsed:
     description = clean_or_none(_text(data.get("description")))
     if description and requirements_text and squash(description) == squash(requirements_text):
         description = None  # the portal copies the requirements into the description
-    proposal = data.get("procedureProposal") if isinstance(data.get("procedureProposal"), dict) else {}
-    issuing = proposal.get("issuingAgency") if isinstance(proposal.get("issuingAgency"), dict) else {}
-    categories = _names(data.get("categoriesDetails")) or _names([data.get("category")] if data.get("category") else [])
+    proposal = _object(data.get("procedureProposal"))
+    issuing = _object(proposal.get("issuingAgency"))
+    categories = _names(data.get("categoriesDetails")) or _names(
+        [data.get("category")] if data.get("category") else []
+    )
 
     procedure = Procedure(
         code=code,
@@ -228,36 +264,58 @@ def _parse(data: dict[str, Any]) -> Parsed:
         description=description,
         levels=[level for flag, level in _LEVEL_FLAGS.items() if data.get(flag) is True],
         field=categories[0] if categories else None,
-        issuing_body=squash(_text(data.get("departmentPromulgateName"))) or squash(issuing.get("name")) or None,
-        competent_authorities=_first(_names(data.get("departmentsAuthority")) + _names(data.get("unitGroupsAuthority")),
-                                     _split_agencies(data.get("delegatedAgencies"))),
-        executing_agencies=_first(_names(data.get("departmentsExecuting")) + _names(data.get("unitGroupsExecuting")),
-                                  _split_agencies(data.get("executingAgencies"))),
-        authorised_agencies=_first(_names(data.get("departmentsAuthorized")) + _names(data.get("unitGroupsAuthorized")),
-                                   _split_agencies(data.get("authorizedAgencies"))),
+        issuing_body=squash(_text(data.get("departmentPromulgateName")))
+        or squash(issuing.get("name"))
+        or None,
+        competent_authorities=_first(
+            _names(data.get("departmentsAuthority")) + _names(data.get("unitGroupsAuthority")),
+            _split_agencies(data.get("delegatedAgencies")),
+        ),
+        executing_agencies=_first(
+            _names(data.get("departmentsExecuting")) + _names(data.get("unitGroupsExecuting")),
+            _split_agencies(data.get("executingAgencies")),
+        ),
+        authorised_agencies=_first(
+            _names(data.get("departmentsAuthorized")) + _names(data.get("unitGroupsAuthorized")),
+            _split_agencies(data.get("authorizedAgencies")),
+        ),
         coordinating_agencies=_first(
             _names(data.get("departmentsCoordinating")) + _names(data.get("unitGroupsCoordinating")),
-            _split_agencies(data.get("coordinatingAgencies"))),
+            _split_agencies(data.get("coordinatingAgencies")),
+        ),
         subjects=_names(data.get("subjectTypesDetails")),
         receiving_address=clean_or_none(_text(data.get("dossierReceivingAddresses"))),
         requirements=[line.strip() for line in (requirements_text or "").splitlines() if line.strip()],
-        announcement_decision=squash(_text(data.get("decisionNo"))) or squash(proposal.get("proposalNumber")) or None,
+        announcement_decision=squash(_text(data.get("decisionNo")))
+        or squash(proposal.get("proposalNumber"))
+        or None,
         announcement_date=_date_from_millis(proposal.get("decisionDate")),
         announcement_issuer=squash(issuing.get("name")) or None,
         status=_STATUS.get(_text(data.get("state")).upper()),
         is_local_specific=_text(data.get("type")).upper() == "SPECIFIC",
-        full_process_online_declared=data.get("isFullProcess") if isinstance(data.get("isFullProcess"), bool) else None,
-        related_codes=[squash(r.get("code")) for r in data.get("procedureRelatedGroup") or []
-                       if isinstance(r, dict) and squash(r.get("code"))],
+        full_process_online_declared=data.get("isFullProcess")
+        if isinstance(data.get("isFullProcess"), bool)
+        else None,
+        related_codes=[
+            squash(r.get("code"))
+            for r in data.get("procedureRelatedGroup") or []
+            if isinstance(r, dict) and squash(r.get("code"))
+        ],
         channels=channels,
         steps=steps,
         items=items,
         notes=notes,
-        results=[Result(name=squash(r.get("name")), code=squash(r.get("code")) or None)
-                 for r in data.get("resultsDetails") or [] if isinstance(r, dict) and squash(r.get("name"))],
-        legal_basis=[make_reference(_text(ref.get("name")), _text(ref.get("code")))
-                     for ref in data.get("legalBasisesDetails") or [] if isinstance(ref, dict)
-                     if squash(ref.get("name")) or squash(ref.get("code"))],
+        results=[
+            Result(name=squash(r.get("name")), code=squash(r.get("code")) or None)
+            for r in data.get("resultsDetails") or []
+            if isinstance(r, dict) and squash(r.get("name"))
+        ],
+        legal_basis=[
+            make_reference(_text(ref.get("name")), _text(ref.get("code")))
+            for ref in data.get("legalBasisesDetails") or []
+            if isinstance(ref, dict)
+            if squash(ref.get("name")) or squash(ref.get("code"))
+        ],
     )
     if not items:
         warnings.append(f"procedure {code} lists no dossier item")

@@ -75,11 +75,15 @@ def load_json(path: Path) -> Any:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CatalogReadError(str(path), None, f"it is not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise CatalogReadError(
+            str(path), None, f"it is not UTF-8 text (bad byte at offset {exc.start})"
+        ) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CatalogReadError(str(path), None, f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise CatalogReadError(
+            str(path), None, f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
     except RecursionError:
         raise CatalogReadError(str(path), None, "its JSON is nested too deeply to be a catalog") from None
     _json_cache = (key, document)

@@ -12,32 +12,68 @@ from catalog.text import clean, fold, squash
 from models.enums import Actor, TimeUnit
 from models.procedure import Step
 
-_STEP_MARK = re.compile(r"^[ \t]*[-+*]?[ \t]*Bước[ \t]*(\d{1,2})[ \t]*[:.)\-–][ \t]*", re.MULTILINE | re.IGNORECASE)
+_STEP_MARK = re.compile(
+    r"^[ \t]*[-+*]?[ \t]*Bước[ \t]*(\d{1,2})[ \t]*[:.)\-–][ \t]*", re.MULTILINE | re.IGNORECASE
+)
 
 # (folded phrase, actor): the phrase found earliest in the step's opening decides.
 _ACTOR_PHRASES: tuple[tuple[str, Actor], ...] = tuple(
     (fold(phrase), actor)
     for phrase, actor in (
-        ("người yêu cầu", Actor.APPLICANT), ("người đề nghị", Actor.APPLICANT), ("người nộp", Actor.APPLICANT),
-        ("tổ chức, cá nhân", Actor.APPLICANT), ("cá nhân, tổ chức", Actor.APPLICANT), ("công dân", Actor.APPLICANT),
-        ("người dân", Actor.APPLICANT), ("doanh nghiệp", Actor.APPLICANT), ("chủ đầu tư", Actor.APPLICANT),
-        ("người khiếu nại", Actor.APPLICANT), ("người sử dụng đất", Actor.APPLICANT), ("chuẩn bị hồ sơ", Actor.APPLICANT),
-        ("nộp hồ sơ", Actor.APPLICANT), ("người lao động", Actor.APPLICANT), ("thương nhân", Actor.APPLICANT),
-        ("bộ phận một cửa", Actor.ONE_STOP_DESK), ("bộ phận tiếp nhận", Actor.ONE_STOP_DESK),
-        ("trung tâm phục vụ hành chính công", Actor.ONE_STOP_DESK), ("tiếp nhận hồ sơ", Actor.ONE_STOP_DESK),
-        ("trả kết quả", Actor.ONE_STOP_DESK), ("nhận kết quả", Actor.APPLICANT),
-        ("hệ thống thông tin", Actor.DATA_SYSTEM), ("cơ sở dữ liệu", Actor.DATA_SYSTEM),
-        ("lấy ý kiến", Actor.OTHER_AGENCY), ("phối hợp", Actor.OTHER_AGENCY),
-        ("thẩm định", Actor.HANDLING_AGENCY), ("giải quyết", Actor.HANDLING_AGENCY), ("xem xét", Actor.HANDLING_AGENCY),
-        ("xác minh", Actor.HANDLING_AGENCY), ("thụ lý", Actor.HANDLING_AGENCY), ("kiểm tra", Actor.HANDLING_AGENCY),
-        ("ra quyết định", Actor.HANDLING_AGENCY), ("phê duyệt", Actor.HANDLING_AGENCY), ("cấp giấy", Actor.HANDLING_AGENCY),
-        ("cơ quan", Actor.HANDLING_AGENCY), ("ủy ban nhân dân", Actor.HANDLING_AGENCY), ("công an", Actor.HANDLING_AGENCY),
-        ("tổ chức sát hạch", Actor.HANDLING_AGENCY), ("công chức", Actor.HANDLING_AGENCY),
+        ("người yêu cầu", Actor.APPLICANT),
+        ("người đề nghị", Actor.APPLICANT),
+        ("người nộp", Actor.APPLICANT),
+        ("tổ chức, cá nhân", Actor.APPLICANT),
+        ("cá nhân, tổ chức", Actor.APPLICANT),
+        ("công dân", Actor.APPLICANT),
+        ("người dân", Actor.APPLICANT),
+        ("doanh nghiệp", Actor.APPLICANT),
+        ("chủ đầu tư", Actor.APPLICANT),
+        ("người khiếu nại", Actor.APPLICANT),
+        ("người sử dụng đất", Actor.APPLICANT),
+        ("chuẩn bị hồ sơ", Actor.APPLICANT),
+        ("nộp hồ sơ", Actor.APPLICANT),
+        ("người lao động", Actor.APPLICANT),
+        ("thương nhân", Actor.APPLICANT),
+        ("bộ phận một cửa", Actor.ONE_STOP_DESK),
+        ("bộ phận tiếp nhận", Actor.ONE_STOP_DESK),
+        ("trung tâm phục vụ hành chính công", Actor.ONE_STOP_DESK),
+        ("tiếp nhận hồ sơ", Actor.ONE_STOP_DESK),
+        ("trả kết quả", Actor.ONE_STOP_DESK),
+        ("nhận kết quả", Actor.APPLICANT),
+        ("hệ thống thông tin", Actor.DATA_SYSTEM),
+        ("cơ sở dữ liệu", Actor.DATA_SYSTEM),
+        ("lấy ý kiến", Actor.OTHER_AGENCY),
+        ("phối hợp", Actor.OTHER_AGENCY),
+        ("thẩm định", Actor.HANDLING_AGENCY),
+        ("giải quyết", Actor.HANDLING_AGENCY),
+        ("xem xét", Actor.HANDLING_AGENCY),
+        ("xác minh", Actor.HANDLING_AGENCY),
+        ("thụ lý", Actor.HANDLING_AGENCY),
+        ("kiểm tra", Actor.HANDLING_AGENCY),
+        ("ra quyết định", Actor.HANDLING_AGENCY),
+        ("phê duyệt", Actor.HANDLING_AGENCY),
+        ("cấp giấy", Actor.HANDLING_AGENCY),
+        ("cơ quan", Actor.HANDLING_AGENCY),
+        ("ủy ban nhân dân", Actor.HANDLING_AGENCY),
+        ("công an", Actor.HANDLING_AGENCY),
+        ("tổ chức sát hạch", Actor.HANDLING_AGENCY),
+        ("công chức", Actor.HANDLING_AGENCY),
     )
 )
 
-_UNITS = {"ngay lam viec": TimeUnit.WORKING_DAY, "ngay": TimeUnit.DAY, "gio": TimeUnit.HOUR, "thang": TimeUnit.MONTH}
-_UNIT_WORDS = {TimeUnit.WORKING_DAY: "ngày làm việc", TimeUnit.DAY: "ngày", TimeUnit.HOUR: "giờ", TimeUnit.MONTH: "tháng"}
+_UNITS = {
+    "ngay lam viec": TimeUnit.WORKING_DAY,
+    "ngay": TimeUnit.DAY,
+    "gio": TimeUnit.HOUR,
+    "thang": TimeUnit.MONTH,
+}
+_UNIT_WORDS = {
+    TimeUnit.WORKING_DAY: "ngày làm việc",
+    TimeUnit.DAY: "ngày",
+    TimeUnit.HOUR: "giờ",
+    TimeUnit.MONTH: "tháng",
+}
 _STEP_TIME = re.compile(
     r"(?:trong (?:thoi han|vong)|khong qua|toi da|chi trong)\s+(\d{1,3}(?:[.,]\d)?)\s*(?:\([^)]*\)\s*)?"
     r"(ngay lam viec|ngay|gio|thang)\b"

@@ -20,8 +20,30 @@ import unicodedata
 # Format characters that carry no meaning in procedure text: zero-width space/joiners, bidi marks and embeddings,
 # word joiner and invisible operators, BOM, soft hyphen, Mongolian vowel separator.
 _INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-     0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF]
+    [
+        0x00AD,
+        0x180E,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+        0x202A,
+        0x202B,
+        0x202C,
+        0x202D,
+        0x202E,
+        0x2060,
+        0x2061,
+        0x2062,
+        0x2063,
+        0x2064,
+        0x2066,
+        0x2067,
+        0x2068,
+        0x2069,
+        0xFEFF,
+    ]
 )
 _SPACES = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x3000: " ", 0x2028: "\n", 0x2029: "\n", 0x0085: "\n"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -56,7 +78,9 @@ def fold(text: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_PLACEHOLDERS = {fold(p) for p in ("Không có thông tin", "Chưa có thông tin", "Không có", "Chưa nhập số tiền", "N/A", "-")}
+_PLACEHOLDERS = {
+    fold(p) for p in ("Không có thông tin", "Chưa có thông tin", "Không có", "Chưa nhập số tiền", "N/A", "-")
+}
 
 
 def is_placeholder(text: str | None) -> bool:

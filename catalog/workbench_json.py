@@ -51,7 +51,8 @@ class WorkbenchJsonFormat(JsonFormat):
             version = document.get("version")
             if not isinstance(version, int) or version > FORMAT_VERSION:
                 raise CatalogReadError(
-                    str(path), None,
+                    str(path),
+                    None,
                     f"it was written by a newer TTHC Workbench (format version {version}; this one reads up to "
                     f"{FORMAT_VERSION})",
                 )
@@ -62,7 +63,9 @@ class WorkbenchJsonFormat(JsonFormat):
             entries = document if isinstance(document, list) else [document]
         for index, entry in enumerate(entries, start=1):
             code = entry.get("code") if isinstance(entry, dict) else None
-            yield RawRecord(path, f"procedure {index}" + (f" ({code})" if isinstance(code, str) else ""), entry)
+            yield RawRecord(
+                path, f"procedure {index}" + (f" ({code})" if isinstance(code, str) else ""), entry
+            )
 
     def parse(self, record: RawRecord) -> Parsed:
         if not isinstance(record.data, dict):
@@ -72,7 +75,9 @@ class WorkbenchJsonFormat(JsonFormat):
         except ValidationError as exc:
             error = exc.errors()[0]
             where = ".".join(str(part) for part in error["loc"])
-            raise CatalogReadError(str(record.file), record.label, f"field '{where}': {error['msg']}") from None
+            raise CatalogReadError(
+                str(record.file), record.label, f"field '{where}': {error['msg']}"
+            ) from None
         if not procedure.code.strip() or not procedure.name.strip():
             raise CatalogReadError(str(record.file), record.label, "it has no code or no name")
         return Parsed(procedure)

@@ -26,7 +26,9 @@ from models.procedure import (
 
 
 def _procedure_fk() -> Any:
-    return Field(sa_column=Column(Integer, ForeignKey("procedure.id", ondelete="CASCADE"), nullable=False, index=True))
+    return Field(
+        sa_column=Column(Integer, ForeignKey("procedure.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
 
 
 class ProcedureRow(ProcedureHeader, table=True):

@@ -24,32 +24,46 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy import Engine, Table, create_engine, delete, event, func, insert, inspect, select, update
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
+from sqlmodel import SQLModel
 
 from models.errors import NewerWorkspaceError, ProcedureNotFound, WorkspaceError
 from models.procedure import Fee, Procedure, ProcedureHeader
 from models.tables import (
     PART_TABLES,
-    DossierItemRow,
     FeeRow,
     ImportBatchRow,
     ProcedureChangeRow,
     ProcedureRow,
-    StepRow,
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _table(model: type[SQLModel]) -> Table:
+    """The Core table of a SQLModel table class: queries go through Core for speed and for the type checker."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+PROCEDURE = _table(ProcedureRow).c
+PARTS = {part: _table(model) for part, model in PART_TABLES.items()}
+FEES = _table(FeeRow)
+ITEMS = PARTS["items"].c
+BATCHES = _table(ImportBatchRow)
+CHANGES = _table(ProcedureChangeRow)
 _HEADER_FIELDS = tuple(ProcedureHeader.model_fields)
-_PART_FIELDS = {part: tuple(f for f in table.model_fields if f not in ("id", "procedure_id", "position"))
-                for part, table in PART_TABLES.items()}
+_PART_FIELDS = {
+    part: tuple(f for f in table.model_fields if f not in ("id", "procedure_id", "position"))
+    for part, table in PART_TABLES.items()
+}
 _FEE_FIELDS = tuple(Fee.model_fields)
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's and PostgreSQL's parameter limits
 
@@ -165,10 +179,14 @@ class Workspace:
                 if not create:
                     raise WorkspaceError(f"Workspace {label} does not exist.")
                 if not path.parent.is_dir():
-                    raise WorkspaceError(f"Cannot create workspace {label}: folder {path.parent} does not exist.")
+                    raise WorkspaceError(
+                        f"Cannot create workspace {label}: folder {path.parent} does not exist."
+                    )
             elif path.stat().st_size:
                 if not _looks_like_sqlite(path):
-                    raise WorkspaceError(f"{label} is not a TTHC workspace (it is not an SQLite database file).")
+                    raise WorkspaceError(
+                        f"{label} is not a TTHC workspace (it is not an SQLite database file)."
+                    )
                 _refuse_foreign_sqlite(path)  # before our connection settings touch the file
         try:
             engine = create_engine(url)
@@ -232,43 +250,59 @@ class Workspace:
 
     def count(self) -> int:
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(ProcedureRow)) or 0
+            return conn.scalar(select(func.count()).select_from(_table(ProcedureRow))) or 0
 
     def codes(self) -> list[str]:
         with self.engine.connect() as conn:
-            return list(conn.scalars(select(ProcedureRow.code).order_by(ProcedureRow.code)))
+            return list(conn.scalars(select(PROCEDURE.code).order_by(PROCEDURE.code)))
 
     def summaries(self) -> list[ProcedureSummary]:
         """Every procedure's list-level facts, sorted by code: a handful of queries, whatever the catalog size."""
-        p = ProcedureRow.__table__.c
+        p = PROCEDURE
         with self.engine.connect() as conn:
             item_counts: dict[tuple[int, str], int] = {
                 (pid, group): n
                 for pid, group, n in conn.execute(
-                    select(DossierItemRow.procedure_id, DossierItemRow.group, func.count()).group_by(
-                        DossierItemRow.procedure_id, DossierItemRow.group
+                    select(ITEMS.procedure_id, ITEMS.group, func.count()).group_by(
+                        ITEMS.procedure_id, ITEMS.group
                     )
                 )
             }
-            note_counts = self._counts(conn, PART_TABLES["notes"])
-            step_counts = self._counts(conn, StepRow)
+            note_counts = self._counts(conn, PARTS["notes"])
+            step_counts = self._counts(conn, PARTS["steps"])
             rows = conn.execute(
-                select(p.id, p.code, p.name, p.field, p.issuing_body, p.levels, p.executing_agencies, p.search_key)
-                .order_by(p.code)
+                select(
+                    p.id,
+                    p.code,
+                    p.name,
+                    p.field,
+                    p.issuing_body,
+                    p.levels,
+                    p.executing_agencies,
+                    p.search_key,
+                ).order_by(p.code)
             )
             return [
                 ProcedureSummary(
-                    code=r.code, name=r.name, field=r.field, issuing_body=r.issuing_body, levels=list(r.levels or []),
-                    executing_agencies=list(r.executing_agencies or []), search_key=r.search_key,
-                    items_to_submit=item_counts.get((r.id, "SUBMIT"), 0), items_to_show=item_counts.get((r.id, "SHOW"), 0),
-                    notes=note_counts.get(r.id, 0), steps=step_counts.get(r.id, 0),
+                    code=r.code,
+                    name=r.name,
+                    field=r.field,
+                    issuing_body=r.issuing_body,
+                    levels=list(r.levels or []),
+                    executing_agencies=list(r.executing_agencies or []),
+                    search_key=r.search_key,
+                    items_to_submit=item_counts.get((r.id, "SUBMIT"), 0),
+                    items_to_show=item_counts.get((r.id, "SHOW"), 0),
+                    notes=note_counts.get(r.id, 0),
+                    steps=step_counts.get(r.id, 0),
                 )
                 for r in rows
             ]
 
     @staticmethod
-    def _counts(conn: Connection, table: Any) -> dict[int, int]:
-        return dict(conn.execute(select(table.procedure_id, func.count()).group_by(table.procedure_id)).all())
+    def _counts(conn: Connection, table: Table) -> dict[int, int]:
+        column = table.c.procedure_id
+        return {pid: n for pid, n in conn.execute(select(column, func.count()).group_by(column))}
 
     def get(self, code: str) -> Procedure:
         """The published version of the procedure with this code.
@@ -278,7 +312,7 @@ class Workspace:
         ProcedureNotFound : no procedure has this code.
         """
         with self.engine.connect() as conn:
-            pid = conn.scalar(select(ProcedureRow.id).where(ProcedureRow.code == code))
+            pid = conn.scalar(select(PROCEDURE.id).where(PROCEDURE.code == code))
             if pid is None:
                 raise ProcedureNotFound(f"No procedure with code {code} in workspace {self.label}.")
             return self._load(conn, [pid])[0]
@@ -286,7 +320,7 @@ class Workspace:
     def procedures(self, codes: Iterable[str] | None = None) -> Iterator[Procedure]:
         """Load procedures (all of them, or those with the given codes) in code order, a chunk at a time."""
         with self.engine.connect() as conn:
-            query = select(ProcedureRow.id, ProcedureRow.code).order_by(ProcedureRow.code)
+            query = select(PROCEDURE.id, PROCEDURE.code).order_by(PROCEDURE.code)
             rows = conn.execute(query).all()
             if codes is not None:
                 wanted = set(codes)
@@ -302,18 +336,21 @@ class Workspace:
 
     def _load(self, conn: Connection, ids: Sequence[int]) -> list[Procedure]:
         headers = {
-            r.id: r._mapping for r in conn.execute(select(ProcedureRow.__table__).where(ProcedureRow.id.in_(ids)))
+            r.id: r._mapping for r in conn.execute(select(_table(ProcedureRow)).where(PROCEDURE.id.in_(ids)))
         }
         parts: dict[str, dict[int, list[dict[str, Any]]]] = {}
-        for part, table in PART_TABLES.items():
+        for part, t in PARTS.items():
             grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
-            t = table.__table__
-            for row in conn.execute(select(t).where(t.c.procedure_id.in_(ids)).order_by(t.c.procedure_id, t.c.position)):
+            for row in conn.execute(
+                select(t).where(t.c.procedure_id.in_(ids)).order_by(t.c.procedure_id, t.c.position)
+            ):
                 grouped[row.procedure_id].append({name: row._mapping[name] for name in _PART_FIELDS[part]})
             parts[part] = grouped
         fees: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-        ft = FeeRow.__table__
-        for row in conn.execute(select(ft).where(ft.c.procedure_id.in_(ids)).order_by(ft.c.procedure_id, ft.c.position)):
+        ft = FEES
+        for row in conn.execute(
+            select(ft).where(ft.c.procedure_id.in_(ids)).order_by(ft.c.procedure_id, ft.c.position)
+        ):
             fees[(row.procedure_id, row.channel_position)].append({n: row._mapping[n] for n in _FEE_FIELDS})
         result = []
         for pid in ids:
@@ -344,7 +381,9 @@ class Workspace:
         except (OperationalError, DatabaseError) as exc:
             raise WorkspaceError(f"Could not write to workspace {self.label}: {_db_reason(exc)}.") from None
 
-    def store(self, entries: Sequence[tuple[Procedure, SourceRef, str]], *, sources: Sequence[str] = ()) -> list[StoreResult]:
+    def store(
+        self, entries: Sequence[tuple[Procedure, SourceRef, str]], *, sources: Sequence[str] = ()
+    ) -> list[StoreResult]:
         """Insert new procedures and update changed ones in one transaction (see :class:`ImportWriter`)."""
         with self.importing(sources) as writer:
             return writer.store(entries)
@@ -354,8 +393,8 @@ class Workspace:
         found: dict[str, tuple[int, str]] = {}
         for start in range(0, len(codes), _CHUNK):
             chunk = codes[start : start + _CHUNK]
-            query = select(ProcedureRow.code, ProcedureRow.id, ProcedureRow.content_hash).where(
-                ProcedureRow.code.in_(chunk)
+            query = select(PROCEDURE.code, PROCEDURE.id, PROCEDURE.content_hash).where(
+                PROCEDURE.code.in_(chunk)
             )
             found.update({code: (pid, digest) for code, pid, digest in conn.execute(query)})
         return found
@@ -364,23 +403,41 @@ class Workspace:
     def _header_values(proc: Procedure, source: SourceRef, key: str, digest: str) -> dict[str, Any]:
         values = {name: getattr(proc, name) for name in _HEADER_FIELDS}
         values.update(
-            search_key=key, source_format=source.format, source_path=source.path, source_record=source.record,
+            search_key=key,
+            source_format=source.format,
+            source_path=source.path,
+            source_record=source.record,
             content_hash=digest,
         )
         return values
 
-    def _insert(self, conn: Connection, entries: list[tuple[Procedure, SourceRef, str, str]], now: dt.datetime) -> None:
+    def _insert(
+        self, conn: Connection, entries: list[tuple[Procedure, SourceRef, str, str]], now: dt.datetime
+    ) -> None:
         if not entries:
             return
         rows = [
-            {**self._header_values(proc, source, key, digest), "revision": 1, "imported_at": now, "updated_at": now}
+            {
+                **self._header_values(proc, source, key, digest),
+                "revision": 1,
+                "imported_at": now,
+                "updated_at": now,
+            }
             for proc, source, key, digest in entries
         ]
-        ids = conn.execute(insert(ProcedureRow).returning(ProcedureRow.id, ProcedureRow.code, sort_by_parameter_order=True), rows).all()
+        ids = conn.execute(
+            insert(_table(ProcedureRow)).returning(
+                PROCEDURE.id, PROCEDURE.code, sort_by_parameter_order=True
+            ),
+            rows,
+        ).all()
         self._insert_parts(conn, [(pid, proc) for (pid, _), (proc, *_rest) in zip(ids, entries, strict=True)])
 
     def _update(
-        self, conn: Connection, entries: list[tuple[int, Procedure, SourceRef, str, str]], batch_id: int,
+        self,
+        conn: Connection,
+        entries: list[tuple[int, Procedure, SourceRef, str, str]],
+        batch_id: int,
         now: dt.datetime,
     ) -> dict[str, list[str]]:
         if not entries:
@@ -394,19 +451,28 @@ class Workspace:
             after = proc.model_dump(mode="json")
             fields = [name for name in after if after[name] != before.get(name)]
             changed[proc.code] = fields
-            history.append({
-                "procedure_id": pid, "batch_id": batch_id, "changed_at": now, "changed_fields": fields,
-                "previous_hash": content_hash(old[proc.code]), "previous": {name: before.get(name) for name in fields},
-            })
+            history.append(
+                {
+                    "procedure_id": pid,
+                    "batch_id": batch_id,
+                    "changed_at": now,
+                    "changed_fields": fields,
+                    "previous_hash": content_hash(old[proc.code]),
+                    "previous": {name: before.get(name) for name in fields},
+                }
+            )
             conn.execute(
-                update(ProcedureRow).where(ProcedureRow.id == pid).values(
-                    **self._header_values(proc, source, key, digest), revision=ProcedureRow.revision + 1,
+                update(_table(ProcedureRow))
+                .where(PROCEDURE.id == pid)
+                .values(
+                    **self._header_values(proc, source, key, digest),
+                    revision=PROCEDURE.revision + 1,
                     updated_at=now,
                 )
             )
-        for table in (*PART_TABLES.values(), FeeRow):
-            conn.execute(delete(table).where(table.procedure_id.in_(ids)))
-        conn.execute(insert(ProcedureChangeRow), history)
+        for table in (*PARTS.values(), FEES):
+            conn.execute(delete(table).where(table.c.procedure_id.in_(ids)))
+        conn.execute(insert(CHANGES), history)
         self._insert_parts(conn, [(pid, proc) for pid, proc, *_ in entries])
         return changed
 
@@ -421,22 +487,31 @@ class Workspace:
                     rows[part].append({**values, "procedure_id": pid, "position": position})
             for channel_position, channel in enumerate(proc.channels):
                 for position, fee in enumerate(channel.fees):
-                    fee_rows.append({**fee.model_dump(), "procedure_id": pid, "channel_position": channel_position,
-                                     "position": position})
+                    fee_rows.append(
+                        {
+                            **fee.model_dump(),
+                            "procedure_id": pid,
+                            "channel_position": channel_position,
+                            "position": position,
+                        }
+                    )
         for part, part_rows in rows.items():
             if part_rows:
-                conn.execute(insert(PART_TABLES[part]), part_rows)
+                conn.execute(insert(PARTS[part]), part_rows)
         if fee_rows:
-            conn.execute(insert(FeeRow), fee_rows)
+            conn.execute(insert(FEES), fee_rows)
 
     def change_history(self, code: str) -> list[dict[str, Any]]:
         """What each import that updated this procedure changed, oldest first."""
         with self.engine.connect() as conn:
-            pid = conn.scalar(select(ProcedureRow.id).where(ProcedureRow.code == code))
+            pid = conn.scalar(select(PROCEDURE.id).where(PROCEDURE.code == code))
             if pid is None:
                 raise ProcedureNotFound(f"No procedure with code {code} in workspace {self.label}.")
-            t = ProcedureChangeRow.__table__
-            return [dict(r._mapping) for r in conn.execute(select(t).where(t.c.procedure_id == pid).order_by(t.c.id))]
+            t = CHANGES
+            return [
+                dict(r._mapping)
+                for r in conn.execute(select(t).where(t.c.procedure_id == pid).order_by(t.c.id))
+            ]
 
 
 class ImportWriter:
@@ -494,7 +569,7 @@ class ImportWriter:
     def _batch(self) -> int:
         if self._batch_id is None:
             self._batch_id = self._conn.execute(
-                insert(ImportBatchRow).returning(ImportBatchRow.id),
+                insert(BATCHES).returning(BATCHES.c.id),
                 {"started_at": self._now, "sources": self._sources},
             ).scalar_one()
         return self._batch_id
@@ -503,10 +578,16 @@ class ImportWriter:
         """Record the batch's counts in the import log, if the batch wrote anything."""
         if self._batch_id is None:
             return
-        self._conn.execute(update(ImportBatchRow).where(ImportBatchRow.id == self._batch_id).values(
-            imported=self.counts[Outcome.IMPORTED], updated=self.counts[Outcome.UPDATED],
-            unchanged=self.counts[Outcome.UNCHANGED], failed=self.failed,
-        ))
+        self._conn.execute(
+            update(BATCHES)
+            .where(BATCHES.c.id == self._batch_id)
+            .values(
+                imported=self.counts[Outcome.IMPORTED],
+                updated=self.counts[Outcome.UPDATED],
+                unchanged=self.counts[Outcome.UNCHANGED],
+                failed=self.failed,
+            )
+        )
 
 
 def _looks_like_sqlite(path: Path) -> bool:
@@ -533,7 +614,11 @@ def _refuse_foreign_sqlite(path: Path) -> None:
 def _db_reason(exc: SQLAlchemyError) -> str:
     """The database's own reason, without SQL or driver noise."""
     orig = getattr(exc, "orig", None)
-    text = str(orig if orig is not None else exc).strip().splitlines()[0] if str(orig or exc).strip() else type(exc).__name__
+    text = (
+        str(orig if orig is not None else exc).strip().splitlines()[0]
+        if str(orig or exc).strip()
+        else type(exc).__name__
+    )
     if isinstance(orig, sqlite3.OperationalError) and "readonly" in text:
         return "the file is read-only"
     if isinstance(orig, sqlite3.DatabaseError) and "not a database" in text:

@@ -39,7 +39,9 @@ def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test (needs TTHC_TEST_PG_URL; ./dev test starts a server)."""
     admin = _pg_admin_url()
     if not admin:
-        pytest.skip("no PostgreSQL server: set TTHC_TEST_PG_URL (./dev test starts one when PostgreSQL is installed)")
+        pytest.skip(
+            "no PostgreSQL server: set TTHC_TEST_PG_URL (./dev test starts one when PostgreSQL is installed)"
+        )
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -80,7 +82,10 @@ def golden(request: pytest.FixtureRequest):
     """Compare data with tests/golden/NAME (rewrite it with --update-golden)."""
 
     def check(name: str, data: Any, *, shorten: bool = False) -> None:
-        text = json.dumps(_shorten(data) if shorten else data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        text = (
+            json.dumps(_shorten(data) if shorten else data, ensure_ascii=False, indent=2, sort_keys=False)
+            + "\n"
+        )
         path = GOLDEN / name
         if request.config.getoption("--update-golden") or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)

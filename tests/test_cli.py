@@ -26,7 +26,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def table_dump(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table: equal dumps mean the workspace did not change."""
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
 
 
@@ -54,7 +56,9 @@ def test_import_show_and_reimport_meet_the_bar(shared_data: Path, tmp_path: Path
     assert table_dump(ws) == before
 
 
-def test_a_newer_version_is_reported_as_updated_with_its_changes(shared_data: Path, tmp_path: Path, capsys) -> None:
+def test_a_newer_version_is_reported_as_updated_with_its_changes(
+    shared_data: Path, tmp_path: Path, capsys
+) -> None:
     source = next((shared_data / "portal-api").glob("019d2bfd*.json"))
     ws = tmp_path / "w.sqlite"
     assert run(capsys, "import", str(source), "-w", str(ws))[0] == 0
@@ -71,7 +75,9 @@ def test_bad_records_are_reported_and_the_rest_imports(shared_data: Path, tmp_pa
     folder.mkdir()
     shutil.copy(next((shared_data / "portal-api").glob("019d2bfd*.json")), folder / "good.json")
     (folder / "broken.json").write_text('{"code": "1.0", "executionMethods": [', encoding="utf-8")
-    (folder / "nocode.json").write_text('{"name": "X", "executionMethods": [], "executionCases": []}', encoding="utf-8")
+    (folder / "nocode.json").write_text(
+        '{"name": "X", "executionMethods": [], "executionCases": []}', encoding="utf-8"
+    )
     (folder / "readme.txt").write_text("không phải danh mục", encoding="utf-8")
     ws = tmp_path / "w.sqlite"
     code, out, err = run(capsys, "import", str(folder), "-w", str(ws), "--json")
@@ -85,7 +91,9 @@ def test_bad_records_are_reported_and_the_rest_imports(shared_data: Path, tmp_pa
     assert any("readme.txt: no importer recognises this file" in line for line in lines)
 
 
-def test_strict_import_aborts_and_leaves_the_workspace_untouched(shared_data: Path, tmp_path: Path, capsys) -> None:
+def test_strict_import_aborts_and_leaves_the_workspace_untouched(
+    shared_data: Path, tmp_path: Path, capsys
+) -> None:
     ws = tmp_path / "w.sqlite"
     assert run(capsys, "import", str(shared_data / "portal-api"), "-w", str(ws))[0] == 0
     before = table_dump(ws)
@@ -129,13 +137,18 @@ def test_list_search_ignores_diacritics_and_case(shared_data: Path, tmp_path: Pa
     assert out.splitlines()[0].startswith("1.000178")
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["list", "-w", "{tmp}/none.sqlite"], "Workspace {tmp}/none.sqlite does not exist.\n"),
-    (["show", "9.999999", "-w", "{ws}"], "No procedure with code 9.999999 in workspace {ws}.\n"),
-    (["import", "{tmp}/nothing", "-w", "{ws}"], "{tmp}/nothing: no such file or folder.\n"),
-    (["list", "-w", "{tmp}/text.sqlite"],
-     "{tmp}/text.sqlite is not a TTHC workspace (it is not an SQLite database file).\n"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["list", "-w", "{tmp}/none.sqlite"], "Workspace {tmp}/none.sqlite does not exist.\n"),
+        (["show", "9.999999", "-w", "{ws}"], "No procedure with code 9.999999 in workspace {ws}.\n"),
+        (["import", "{tmp}/nothing", "-w", "{ws}"], "{tmp}/nothing: no such file or folder.\n"),
+        (
+            ["list", "-w", "{tmp}/text.sqlite"],
+            "{tmp}/text.sqlite is not a TTHC workspace (it is not an SQLite database file).\n",
+        ),
+    ],
+)
 def test_failures_are_one_sentence(tmp_path: Path, capsys, argv: list[str], message: str) -> None:
     ws = tmp_path / "w.sqlite"
     Workspace.open(ws).close()  # an empty workspace
@@ -148,7 +161,11 @@ def test_failures_are_one_sentence(tmp_path: Path, capsys, argv: list[str], mess
 def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
     tthc = Path(sys.executable).with_name("tthc")
     command = [str(tthc)] if tthc.exists() else [sys.executable, "-m", "workbench.cli"]
-    done = subprocess.run([*command, "show", "1.001193", "-w", str(tmp_path / "missing.sqlite")],
-                          capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        [*command, "show", "1.001193", "-w", str(tmp_path / "missing.sqlite")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert done.returncode == 1
     assert done.stderr == f"Workspace {tmp_path / 'missing.sqlite'} does not exist.\n"

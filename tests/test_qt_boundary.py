@@ -45,7 +45,9 @@ def test_core_module_imports_neither_qt_nor_the_shell(path: Path) -> None:
 
 def test_the_scan_catches_qt_imports(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("import os\nfrom PySide6.QtCore import QObject\nimport importlib\nimportlib.import_module('PyQt6')\n")
+    bad.write_text(
+        "import os\nfrom PySide6.QtCore import QObject\nimport importlib\nimportlib.import_module('PyQt6')\n"
+    )
     assert forbidden_imports(bad) == ["2: PySide6.QtCore", "4: PyQt6"]
 
 

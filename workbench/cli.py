@@ -21,16 +21,32 @@ from models.workspace import Workspace
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
 
-_METHODS = {ChannelMethod.DIRECT: "Trực tiếp", ChannelMethod.POSTAL: "Bưu chính", ChannelMethod.ONLINE: "Trực tuyến"}
-_LEVELS = {"MINISTRY": "Cấp bộ", "PROVINCE": "Cấp tỉnh", "COMMUNE": "Cấp xã", "OTHER_AGENCY": "Cơ quan khác",
-           "DISTRICT_HISTORICAL": "Cấp huyện (trước 01/07/2025)"}
-_UNITS = {TimeUnit.WORKING_DAY: "ngày làm việc", TimeUnit.DAY: "ngày", TimeUnit.HOUR: "giờ", TimeUnit.MONTH: "tháng",
-          TimeUnit.OTHER: "(đơn vị khác)"}
+_METHODS = {
+    ChannelMethod.DIRECT: "Trực tiếp",
+    ChannelMethod.POSTAL: "Bưu chính",
+    ChannelMethod.ONLINE: "Trực tuyến",
+}
+_LEVELS = {
+    "MINISTRY": "Cấp bộ",
+    "PROVINCE": "Cấp tỉnh",
+    "COMMUNE": "Cấp xã",
+    "OTHER_AGENCY": "Cơ quan khác",
+    "DISTRICT_HISTORICAL": "Cấp huyện (trước 01/07/2025)",
+}
+_UNITS = {
+    TimeUnit.WORKING_DAY: "ngày làm việc",
+    TimeUnit.DAY: "ngày",
+    TimeUnit.HOUR: "giờ",
+    TimeUnit.MONTH: "tháng",
+    TimeUnit.OTHER: "(đơn vị khác)",
+}
 
 
 def _workspace_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-w", "--workspace", default=os.environ.get("TTHC_WORKSPACE"),
+        "-w",
+        "--workspace",
+        default=os.environ.get("TTHC_WORKSPACE"),
         help="workspace file (SQLite) or database URL (postgresql://...); default: $TTHC_WORKSPACE",
     )
 
@@ -41,15 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    imp = sub.add_parser("import", help="import catalog files or folders into a workspace (created if missing)")
+    imp = sub.add_parser(
+        "import", help="import catalog files or folders into a workspace (created if missing)"
+    )
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     _workspace_arg(imp)
-    imp.add_argument("--strict", action="store_true", help="abort the whole batch if any record cannot be read")
+    imp.add_argument(
+        "--strict", action="store_true", help="abort the whole batch if any record cannot be read"
+    )
     imp.add_argument("--json", action="store_true", help="print the import report as JSON")
 
     lst = sub.add_parser("list", help="list the procedures of a workspace")
     _workspace_arg(lst)
-    lst.add_argument("-s", "--search", help="only procedures whose code or name matches (accents and case ignored)")
+    lst.add_argument(
+        "-s", "--search", help="only procedures whose code or name matches (accents and case ignored)"
+    )
     lst.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="show one procedure as published")
@@ -60,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export procedures")
     export.add_argument("kind", choices=["json"], help="export kind")
     _workspace_arg(export)
-    export.add_argument("--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)")
+    export.add_argument(
+        "--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)"
+    )
     export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
 
     info = sub.add_parser("info", help="workspace facts: schema revision and counts")
@@ -84,6 +108,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     progress = None
     if sys.stderr.isatty() and not args.json:
+
         def progress(done: int, total: int) -> None:
             sys.stderr.write(f"\rĐang đọc tệp {done}/{total}…")
             if done == total:
@@ -94,8 +119,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.to_json())
     else:
-        print(f"Imported {len(report.imported)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
-              f"failed {len(report.failures)} (from {report.files} files) into {ws.label}.")
+        print(
+            f"Imported {len(report.imported)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+            f"failed {len(report.failures)} (from {report.files} files) into {ws.label}."
+        )
         for code, fields in report.updated.items():
             print(f"  updated {code}: {', '.join(fields)}")
         for warning in report.warnings:
@@ -114,12 +141,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         needle = fold(args.search)
         summaries = [s for s in summaries if needle in s.search_key]
     if args.json:
-        _print_json([
-            {"code": s.code, "name": s.name, "field": s.field, "issuing_body": s.issuing_body, "levels": s.levels,
-             "items_to_submit": s.items_to_submit, "items_to_show": s.items_to_show, "notes": s.notes,
-             "steps": s.steps}
-            for s in summaries
-        ])
+        _print_json(
+            [
+                {
+                    "code": s.code,
+                    "name": s.name,
+                    "field": s.field,
+                    "issuing_body": s.issuing_body,
+                    "levels": s.levels,
+                    "items_to_submit": s.items_to_submit,
+                    "items_to_show": s.items_to_show,
+                    "notes": s.notes,
+                    "steps": s.steps,
+                }
+                for s in summaries
+            ]
+        )
         return EXIT_OK
     for s in summaries:
         print(f"{s.code:<14} {s.name}")
@@ -154,8 +191,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     with _open(args) as ws:
-        facts = {"workspace": ws.label, "schema_revision": ws.schema_revision, "procedures": ws.count(),
-                 "database": ws.engine.dialect.name}
+        facts = {
+            "workspace": ws.label,
+            "schema_revision": ws.schema_revision,
+            "procedures": ws.count(),
+            "database": ws.engine.dialect.name,
+        }
     if args.json:
         _print_json(facts)
     else:
@@ -174,23 +215,46 @@ def render_text(p: Procedure) -> str:
             out.extend(f"  {line}" for line in lines)
             out.append("")
 
-    section("Cấp thực hiện / lĩnh vực", [", ".join(_LEVELS[level] for level in p.levels) + (f" — {p.field}" if p.field else "")])
-    section("Trình tự thực hiện", [
-        f"{i}. {s.title or s.description.splitlines()[0] if (s.title or s.description) else ''}"
-        + (f" [{s.actor}]" if s.actor else "") for i, s in enumerate(p.steps, 1)
-    ])
-    section("Cách thức thực hiện", [
-        f"{_METHODS[c.method]}: "
-        + (f"{c.time_limit:g} {_UNITS.get(c.time_unit, '') if c.time_unit else ''}".strip() if c.time_limit is not None else "thời hạn không rõ")
-        + "; phí: " + ("không rõ" if c.fee_vnd is None else ("miễn phí" if c.fee_vnd == 0 else f"{c.fee_vnd:,} đ".replace(",", ".")))
-        for c in p.channels
-    ])
+    section(
+        "Cấp thực hiện / lĩnh vực",
+        [", ".join(_LEVELS[level] for level in p.levels) + (f" — {p.field}" if p.field else "")],
+    )
+    section(
+        "Trình tự thực hiện",
+        [
+            f"{i}. {s.title or s.description.splitlines()[0] if (s.title or s.description) else ''}"
+            + (f" [{s.actor}]" if s.actor else "")
+            for i, s in enumerate(p.steps, 1)
+        ],
+    )
+    section(
+        "Cách thức thực hiện",
+        [
+            f"{_METHODS[c.method]}: "
+            + (
+                f"{c.time_limit:g} {_UNITS.get(c.time_unit, '') if c.time_unit else ''}".strip()
+                if c.time_limit is not None
+                else "thời hạn không rõ"
+            )
+            + "; phí: "
+            + (
+                "không rõ"
+                if c.fee_vnd is None
+                else ("miễn phí" if c.fee_vnd == 0 else f"{c.fee_vnd:,} đ".replace(",", "."))
+            )
+            for c in p.channels
+        ],
+    )
     for group, title in ((ItemGroup.SUBMIT, "Giấy tờ phải nộp"), (ItemGroup.SHOW, "Giấy tờ phải xuất trình")):
-        section(title, [
-            f"- {it.name_normalized or it.name} ({it.originals or 0} bản chính, {it.copies or 0} bản sao"
-            + (", có chứng thực" if it.certified_copy else "") + ")"
-            for it in p.items_in(group)
-        ])
+        section(
+            title,
+            [
+                f"- {it.name_normalized or it.name} ({it.originals or 0} bản chính, {it.copies or 0} bản sao"
+                + (", có chứng thực" if it.certified_copy else "")
+                + ")"
+                for it in p.items_in(group)
+            ],
+        )
     section("Lưu ý", [f"* {n.text}" for n in p.notes])
     section("Đối tượng thực hiện", p.subjects)
     section("Cơ quan thực hiện", p.executing_agencies)
@@ -220,8 +284,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{error.filename or 'A file'}: {error.strerror or error}.", file=sys.stderr)
         return EXIT_FAILED
     except Exception as error:  # a bug of ours: one sentence, never a traceback
-        print(f"Unexpected error ({type(error).__name__}: {error}); please report it with the command you ran.",
-              file=sys.stderr)
+        print(
+            f"Unexpected error ({type(error).__name__}: {error}); please report it with the command you ran.",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
 

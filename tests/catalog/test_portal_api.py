@@ -27,7 +27,10 @@ def parse_file(path: Path):
 
 @pytest.fixture
 def api_files(shared_data: Path) -> dict[str, Path]:
-    files = {json.loads(p.read_text(encoding="utf-8"))["code"]: p for p in (shared_data / "portal-api").glob("*.json")}
+    files = {
+        json.loads(p.read_text(encoding="utf-8"))["code"]: p
+        for p in (shared_data / "portal-api").glob("*.json")
+    }
     assert set(files) == {"1.000178", "1.001193", "1.005071", "1.115585"}
     return files
 
@@ -47,10 +50,17 @@ def test_birth_registration_items_notes_channels_and_legal_basis(api_files: dict
     assert [i.group for i in p.items].count(ItemGroup.SHOW) == 2
     assert sum(i.kind == ItemKind.FORM for i in p.items) == 2
     assert {n.heading for n in p.notes} >= {"* Lưu ý:", "* Giấy tờ phải xuất trình:"}
-    assert [c.method for c in p.channels] == [ChannelMethod.ONLINE, ChannelMethod.POSTAL, ChannelMethod.DIRECT]
+    assert [c.method for c in p.channels] == [
+        ChannelMethod.ONLINE,
+        ChannelMethod.POSTAL,
+        ChannelMethod.DIRECT,
+    ]
     assert all(c.time_limit == 1 and c.time_unit == TimeUnit.OTHER and c.fee_vnd == 0 for c in p.channels)
     assert len(p.legal_basis) == 15
-    assert {(r.number, r.issuer) for r in p.legal_basis} >= {("60/2014/QH13", "Quốc hội"), ("123/2015/NĐ-CP", "Chính phủ")}
+    assert {(r.number, r.issuer) for r in p.legal_basis} >= {
+        ("60/2014/QH13", "Quốc hội"),
+        ("123/2015/NĐ-CP", "Chính phủ"),
+    }
     hoTich = next(r for r in p.legal_basis if r.number == "123/2015/NĐ-CP")
     assert str(hoTich.date) == "2015-11-15"
     amending = next(r for r in p.legal_basis if r.number == "04/2024/TT-BTP")
@@ -65,8 +75,11 @@ def test_birth_registration_items_notes_channels_and_legal_basis(api_files: dict
 def test_train_driver_licence_keeps_each_fee_row_and_unit(api_files: dict[str, Path]) -> None:
     p = parse_file(api_files["1.005071"]).procedure
     assert [(c.method, c.time_unit, c.fee_vnd) for c in p.channels][:4] == [
-        ("ONLINE", "WORKING_DAY", 100000), ("POSTAL", "WORKING_DAY", 100000), ("DIRECT", "WORKING_DAY", 100000),
-        ("ONLINE", "DAY", 950000)]
+        ("ONLINE", "WORKING_DAY", 100000),
+        ("POSTAL", "WORKING_DAY", 100000),
+        ("DIRECT", "WORKING_DAY", 100000),
+        ("ONLINE", "DAY", 950000),
+    ]
     assert p.channels[0].fees[0].note == "Lệ phí cấp Giấy phép lái tàu: 100.000 đồng/01 lần cấp."
     certified = [i for i in p.items if i.certified_copy]
     assert len(certified) == 2
@@ -78,8 +91,13 @@ def test_train_driver_licence_keeps_each_fee_row_and_unit(api_files: dict[str, P
 def test_local_procedure_variants_and_steps(api_files: dict[str, Path]) -> None:
     p = parse_file(api_files["1.115585"]).procedure
     assert p.is_local_specific
-    assert sorted({(c.time_limit, c.time_unit) for c in p.channels}) == [(8, "WORKING_DAY"), (18, "WORKING_DAY")]
-    assert any("18 ngày làm việc" in (c.time_note or "") for c in p.channels)  # the condition stays with the row
+    assert sorted({(c.time_limit, c.time_unit) for c in p.channels}) == [
+        (8, "WORKING_DAY"),
+        (18, "WORKING_DAY"),
+    ]
+    assert any(
+        "18 ngày làm việc" in (c.time_note or "") for c in p.channels
+    )  # the condition stays with the row
     assert p.steps[0].actor == "APPLICANT"
     assert p.coordinating_agencies == ["Văn phòng Đăng ký đất đai"]
 
@@ -103,12 +121,24 @@ def test_a_record_without_code_is_one_clear_sentence() -> None:
 
 
 def test_unknown_units_and_methods_are_kept_or_reported_not_guessed() -> None:
-    parsed = FMT.parse(_record({
-        "code": "1.000001", "name": "Thử", "executionCases": [],
-        "executionMethods": [{"submissionMethod": "FAX"},
-                             {"submissionMethod": "DIRECT", "processingTime": 2, "processingTimeUnit": "WEEK",
-                              "fees": [{"type": "FEE", "value": None, "description": "Không có thông tin"}]}],
-    }))
+    parsed = FMT.parse(
+        _record(
+            {
+                "code": "1.000001",
+                "name": "Thử",
+                "executionCases": [],
+                "executionMethods": [
+                    {"submissionMethod": "FAX"},
+                    {
+                        "submissionMethod": "DIRECT",
+                        "processingTime": 2,
+                        "processingTimeUnit": "WEEK",
+                        "fees": [{"type": "FEE", "value": None, "description": "Không có thông tin"}],
+                    },
+                ],
+            }
+        )
+    )
     [channel] = parsed.procedure.channels
     assert (channel.time_limit, channel.time_unit) == (2, TimeUnit.OTHER)
     assert channel.fees[0].amount_vnd is None and channel.fees[0].note is None and channel.fee_vnd is None
@@ -117,12 +147,30 @@ def test_unknown_units_and_methods_are_kept_or_reported_not_guessed() -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=25,
 )
-api_keys = st.sampled_from(["code", "name", "executionMethods", "executionCases", "executionSteps",
-                            "legalBasisesDetails", "resultsDetails", "procedureProposal", "isWard", "note",
-                            "departmentsExecuting", "executingAgencies", "requirementsAndConditions", "type", "state"])
+api_keys = st.sampled_from(
+    [
+        "code",
+        "name",
+        "executionMethods",
+        "executionCases",
+        "executionSteps",
+        "legalBasisesDetails",
+        "resultsDetails",
+        "procedureProposal",
+        "isWard",
+        "note",
+        "departmentsExecuting",
+        "executingAgencies",
+        "requirementsAndConditions",
+        "type",
+        "state",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -57,29 +57,68 @@ def rich_procedure(code: str = "1.001193") -> Procedure:
         full_process_online_declared=False,
         related_codes=["1.004884"],
         channels=[
-            Channel(method=ChannelMethod.DIRECT, time_limit=1, time_unit=TimeUnit.WORKING_DAY,
-                    time_note="Sau 15 giờ thì trả trong ngày làm việc tiếp theo",
-                    fees=[Fee(kind=FeeKind.CHARGE, amount_vnd=0, note="Miễn lệ phí"),
-                          Fee(kind=FeeKind.FEE, amount_vnd=8000, note="Phí cấp bản sao: 8.000 đồng/bản")]),
-            Channel(method=ChannelMethod.ONLINE, time_limit=0.5, time_unit=TimeUnit.DAY, fees=[Fee(kind=FeeKind.FEE)]),
+            Channel(
+                method=ChannelMethod.DIRECT,
+                time_limit=1,
+                time_unit=TimeUnit.WORKING_DAY,
+                time_note="Sau 15 giờ thì trả trong ngày làm việc tiếp theo",
+                fees=[
+                    Fee(kind=FeeKind.CHARGE, amount_vnd=0, note="Miễn lệ phí"),
+                    Fee(kind=FeeKind.FEE, amount_vnd=8000, note="Phí cấp bản sao: 8.000 đồng/bản"),
+                ],
+            ),
+            Channel(
+                method=ChannelMethod.ONLINE,
+                time_limit=0.5,
+                time_unit=TimeUnit.DAY,
+                fees=[Fee(kind=FeeKind.FEE)],
+            ),
             Channel(method=ChannelMethod.POSTAL),
         ],
         steps=[
             Step(title="Nộp hồ sơ", description="Người yêu cầu nộp hồ sơ", actor=Actor.APPLICANT),
-            Step(title="Giải quyết", description="Công chức tư pháp - hộ tịch ghi sổ\nvà trình ký",
-                 actor=Actor.HANDLING_AGENCY, time_text="01 ngày làm việc", time_limit=1, time_unit=TimeUnit.WORKING_DAY),
+            Step(
+                title="Giải quyết",
+                description="Công chức tư pháp - hộ tịch ghi sổ\nvà trình ký",
+                actor=Actor.HANDLING_AGENCY,
+                time_text="01 ngày làm việc",
+                time_limit=1,
+                time_unit=TimeUnit.WORKING_DAY,
+            ),
         ],
         items=[
-            DossierItem(name="- Tờ khai đăng ký khai sinh theo mẫu;", name_normalized="Tờ khai đăng ký khai sinh theo mẫu",
-                        kind=ItemKind.FORM, originals=1, copies=0, copy_forms=[CopyForm.ORIGINAL], template="TK.docx"),
-            DossierItem(name="Bản sao có chứng thực giấy chứng sinh (nếu có)", group=ItemGroup.SUBMIT, originals=0,
-                        copies=1, copy_forms=[CopyForm.CERTIFIED], condition="nếu có", source_code="KQ1"),
-            DossierItem(name="Căn cước công dân", group=ItemGroup.SHOW, originals=1, copy_forms=[CopyForm.SHOW_ORIGINAL]),
+            DossierItem(
+                name="- Tờ khai đăng ký khai sinh theo mẫu;",
+                name_normalized="Tờ khai đăng ký khai sinh theo mẫu",
+                kind=ItemKind.FORM,
+                originals=1,
+                copies=0,
+                copy_forms=[CopyForm.ORIGINAL],
+                template="TK.docx",
+            ),
+            DossierItem(
+                name="Bản sao có chứng thực giấy chứng sinh (nếu có)",
+                group=ItemGroup.SUBMIT,
+                originals=0,
+                copies=1,
+                copy_forms=[CopyForm.CERTIFIED],
+                condition="nếu có",
+                source_code="KQ1",
+            ),
+            DossierItem(
+                name="Căn cước công dân",
+                group=ItemGroup.SHOW,
+                originals=1,
+                copy_forms=[CopyForm.SHOW_ORIGINAL],
+            ),
         ],
         notes=[Note(text="Trường hợp ... thì không phải nộp", heading="* Lưu ý:")],
         results=[Result(name="Giấy khai sinh", code="KQ.G15.000031")],
-        legal_basis=[LegalReference(title="Luật Hộ tịch", number="60/2014/QH13", date=dt.date(2014, 11, 20),
-                                    issuer="Quốc hội")],
+        legal_basis=[
+            LegalReference(
+                title="Luật Hộ tịch", number="60/2014/QH13", date=dt.date(2014, 11, 20), issuer="Quốc hội"
+            )
+        ],
     )
 
 
@@ -140,7 +179,9 @@ def test_a_failed_batch_leaves_the_workspace_as_it_was(ws: Workspace) -> None:
 
 
 def test_summaries_count_items_notes_and_steps_without_loading_procedures(ws: Workspace) -> None:
-    ws.store([(rich_procedure("2.000002"), SOURCE, "b"), (Procedure(code="1.000001", name="Ít"), SOURCE, "a")])
+    ws.store(
+        [(rich_procedure("2.000002"), SOURCE, "b"), (Procedure(code="1.000001", name="Ít"), SOURCE, "a")]
+    )
     first, second = ws.summaries()
     assert (first.code, first.items_to_submit, first.notes) == ("1.000001", 0, 0)
     assert (second.items_to_submit, second.items_to_show, second.notes, second.steps) == (2, 1, 1, 2)
@@ -157,7 +198,9 @@ def test_missing_codes_are_named(ws: Workspace) -> None:
 
 def test_the_migrations_create_exactly_the_model_schema(ws: Workspace) -> None:
     with ws.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata
+        )
     assert diff == []
 
 

@@ -7,7 +7,6 @@ Revises: 0001
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision = "0002"
@@ -20,15 +19,15 @@ def upgrade() -> None:
     op.create_table(
         "data_source",
         sa.Column("id", sa.String(length=64), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("owner", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("owner", sa.String(), nullable=True),
         sa.Column("stands_in_for", sa.JSON(), nullable=False),
         sa.Column("phrasings", sa.JSON(), nullable=False),
-        sa.Column("legal_basis", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("legal_basis", sa.String(), nullable=True),
         sa.Column("announced", sa.Boolean(), nullable=False),
         sa.Column("announced_on", sa.Date(), nullable=True),
         sa.Column("connected", sa.Boolean(), nullable=False),
-        sa.Column("note", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("note", sa.String(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
 
@@ -39,13 +38,13 @@ def upgrade() -> None:
         sa.Column("item_position", sa.Integer(), nullable=False),
         sa.Column("grade", sa.String(length=32), nullable=False),
         sa.Column("data_source_id", sa.String(length=64), nullable=True),
-        sa.Column("matched_phrase", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("rule", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("explanation", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("legal_basis", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("fallback", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("matched_phrase", sa.String(), nullable=True),
+        sa.Column("rule", sa.String(), nullable=True),
+        sa.Column("explanation", sa.String(), nullable=False),
+        sa.Column("legal_basis", sa.String(), nullable=True),
+        sa.Column("fallback", sa.String(), nullable=True),
         sa.Column("issuing_procedure_code", sa.String(length=64), nullable=True),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["procedure_id"], ["procedure.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -57,9 +56,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("procedure_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
-        sa.Column("author", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("author", sa.String(), nullable=True),
+        sa.Column("description", sa.String(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["procedure_id"], ["procedure.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -76,10 +75,10 @@ def upgrade() -> None:
         sa.Column("group_seq", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=64), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
-        sa.Column("rationale", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("legal_basis", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("author", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("rationale", sa.String(), nullable=False),
+        sa.Column("legal_basis", sa.String(), nullable=True),
+        sa.Column("author", sa.String(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["proposal_id"], ["proposal.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
