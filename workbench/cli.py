@@ -246,15 +246,18 @@ def render_text(p: Procedure) -> str:
         ],
     )
     for group, title in ((ItemGroup.SUBMIT, "Giấy tờ phải nộp"), (ItemGroup.SHOW, "Giấy tờ phải xuất trình")):
-        section(
-            title,
-            [
+        lines, case = [], None
+        for it in p.items_in(group):
+            if it.case and it.case != case:
+                lines.append(f"[{it.case}]")
+            case = it.case
+            lines.append(
                 f"- {it.name_normalized or it.name} ({it.originals or 0} bản chính, {it.copies or 0} bản sao"
                 + (", có chứng thực" if it.certified_copy else "")
+                + (f"; {it.condition}" if it.condition else "")
                 + ")"
-                for it in p.items_in(group)
-            ],
-        )
+            )
+        section(title, lines)
     section("Lưu ý", [f"* {n.text}" for n in p.notes])
     section("Đối tượng thực hiện", p.subjects)
     section("Cơ quan thực hiện", p.executing_agencies)
