@@ -18,10 +18,11 @@ import catalog.portal_api  # noqa: F401
 # Importing the format modules registers them; the order is the detection priority.
 import catalog.workbench_json  # noqa: F401
 from catalog.errors import CatalogReadError, ImportAborted, ImportCancelled
-from catalog.registry import detect
+from catalog.merge import fill_gaps
+from catalog.registry import detect, is_partial
 from catalog.text import fold
 from models.procedure import Procedure
-from models.workspace import Outcome, SourceRef, Workspace
+from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -142,9 +143,9 @@ def import_paths(
     """
     files, failures = expand(paths)
     report = ImportReport(files=len(files), failures=failures)
-    origin: dict[str, str] = {}  # code -> where it was first read, to report duplicates
+    origin: dict[tuple[str, bool], str] = {}  # (code, list-level?) -> where it was read, to report duplicates
     with workspace.importing([str(p) for p in paths]) as writer:
-        pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
+        pending: dict[tuple[str, bool], tuple[Procedure, SourceRef, str]] = {}
         for done, path in enumerate(files, start=1):
             if cancelled is not None and cancelled():
                 raise ImportCancelled("Import cancelled; the workspace was not changed.")
@@ -160,17 +161,18 @@ def import_paths(
                 assert procedure is not None
                 where = f"{path}, {record.label}"
                 report.warnings.extend(f"{where}: {w}." for w in record.warnings)
-                if procedure.code in origin:
+                source = SourceRef(record.format, str(path), record.label)
+                slot = (
+                    procedure.code,
+                    is_partial(record.format),
+                )  # a list row and a detail complete each other
+                if slot in origin:
                     report.warnings.append(
-                        f"{where}: procedure {procedure.code} was already read from {origin[procedure.code]}; "
+                        f"{where}: procedure {procedure.code} was already read from {origin[slot]}; "
                         "the later record is kept."
                     )
-                origin[procedure.code] = where
-                pending[procedure.code] = (
-                    procedure,
-                    SourceRef(record.format, str(path), record.label),
-                    search_key(procedure),
-                )
+                origin[slot] = where
+                pending[slot] = (procedure, source, search_key(procedure))
                 if len(pending) >= _CHUNK:
                     _flush(writer, pending, report)
             if progress is not None:
@@ -180,10 +182,13 @@ def import_paths(
     return report
 
 
-def _flush(writer: Any, pending: dict[str, tuple[Procedure, SourceRef, str]], report: ImportReport) -> None:
+def _flush(
+    writer: ImportWriter, pending: dict[tuple[str, bool], tuple[Procedure, SourceRef, str]], report: ImportReport
+) -> None:
     if not pending:
         return
-    for result in writer.store(list(pending.values())):
+    entries = _enriched(writer, list(pending.values()))
+    for result in writer.store(entries):
         if result.code in report.imported:
             continue  # a duplicate of this batch written over its first record: still one new procedure
         if result.outcome is Outcome.IMPORTED:
@@ -193,3 +198,30 @@ def _flush(writer: Any, pending: dict[str, tuple[Procedure, SourceRef, str]], re
         else:
             report.unchanged.append(result.code)
     pending.clear()
+
+
+def _enriched(
+    writer: ImportWriter, entries: list[tuple[Procedure, SourceRef, str]]
+) -> list[tuple[Procedure, SourceRef, str]]:
+    """Keep list-level records as listings and merge them with the full procedures they describe.
+
+    A list row only fills what a stored procedure lacks; a full record keeps the header values only its listing
+    has. Either way round, re-importing a source changes nothing.
+    """
+    listed = [(proc, source) for proc, source, _ in entries if is_partial(source.format)]
+    if listed:
+        writer.store_listings(listed)
+    detailed = {proc.code for proc, source, _ in entries if not is_partial(source.format)}
+    stored = writer.load([proc.code for proc, _ in listed if proc.code not in detailed]) if listed else {}
+    listings = writer.listings(sorted(detailed))
+    merged = []
+    for proc, source, key in entries:
+        if is_partial(source.format):
+            if proc.code in detailed:
+                continue  # its detail in this chunk takes it in below, through the listing just stored
+            if proc.code in stored:
+                proc = fill_gaps(stored[proc.code], proc)
+        elif proc.code in listings:
+            proc = fill_gaps(proc, listings[proc.code][0])
+        merged.append((proc, source, key))
+    return merged

@@ -39,6 +39,9 @@ class Format:
 
     name: ClassVar[str]
     description: ClassVar[str]
+    #: True for list-level sources (code, name, agencies, field only): their records fill what a stored procedure
+    #: lacks instead of replacing it, and a later full record keeps what only they had.
+    partial: ClassVar[bool] = False
 
     def sniff(self, path: Path, head: bytes) -> bool:
         raise NotImplementedError
@@ -91,6 +94,10 @@ def load_json(path: Path) -> Any:
 
 
 FORMATS: list[Format] = []
+
+
+def is_partial(format_name: str | None) -> bool:
+    return any(f.partial for f in FORMATS if f.name == format_name)
 
 
 def register(fmt: type[Format]) -> type[Format]:

@@ -136,6 +136,25 @@ class ProcedureChangeRow(SQLModel, table=True):
     previous: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)  # the fields as they were
 
 
+class ListingRow(SQLModel, table=True):
+    """A list-level record (a row of the portal's list export): code, name, agencies, field.
+
+    Kept apart from the procedure it describes so that what only the list says survives every later import of the
+    procedure's details (schema revision 0003).
+    """
+
+    __tablename__ = "listing"
+    __table_args__ = (UniqueConstraint("code", name="uq_listing_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(sa_type=String(64))
+    data: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)  # the list's header fields, as JSON
+    source_format: str | None = Field(default=None, sa_type=String(32))
+    source_path: str | None = None
+    source_record: str | None = None
+    content_hash: str = Field(sa_type=String(64))
+    updated_at: dt.datetime
+
+
 # --- Tables added by schema revision 0002: filled by the analysis and redesign capabilities. ---
 
 

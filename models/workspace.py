@@ -41,6 +41,7 @@ from models.tables import (
     PART_TABLES,
     FeeRow,
     ImportBatchRow,
+    ListingRow,
     ProcedureChangeRow,
     ProcedureRow,
 )
@@ -59,6 +60,7 @@ FEES = _table(FeeRow)
 ITEMS = PARTS["items"].c
 BATCHES = _table(ImportBatchRow)
 CHANGES = _table(ProcedureChangeRow)
+LISTINGS = _table(ListingRow)
 _HEADER_FIELDS = tuple(ProcedureHeader.model_fields)
 _PART_FIELDS = {
     part: tuple(f for f in table.model_fields if f not in ("id", "procedure_id", "position"))
@@ -565,6 +567,47 @@ class ImportWriter:
             for result in results:
                 result.changed_fields = changed.get(result.code, [])
         return results
+
+    def load(self, codes: Sequence[str]) -> dict[str, Procedure]:
+        """The stored procedures among ``codes``, as this transaction sees them."""
+        ids = [pid for pid, _ in self._ws._existing(self._conn, codes).values()]
+        return {p.code: p for p in self._ws._load(self._conn, ids)} if ids else {}
+
+    def listings(self, codes: Sequence[str]) -> dict[str, tuple[Procedure, str]]:
+        """The list-level records stored for ``codes``: (header-only procedure, content hash)."""
+        found: dict[str, tuple[Procedure, str]] = {}
+        for start in range(0, len(codes), _CHUNK):
+            query = select(LISTINGS.c.code, LISTINGS.c.data, LISTINGS.c.content_hash).where(
+                LISTINGS.c.code.in_(codes[start : start + _CHUNK])
+            )
+            found.update(
+                {
+                    code: (Procedure.model_validate(data), digest)
+                    for code, data, digest in self._conn.execute(query)
+                }
+            )
+        return found
+
+    def store_listings(self, entries: Sequence[tuple[Procedure, SourceRef]]) -> None:
+        """Insert or replace list-level records (only those whose content changed are written)."""
+        stored = self.listings([proc.code for proc, _ in entries])
+        for proc, source in entries:
+            digest = content_hash(proc)
+            if proc.code in stored and stored[proc.code][1] == digest:
+                continue
+            self._batch()  # a listing change is a change of this batch
+            values = {
+                "data": proc.model_dump(mode="json", include=set(ProcedureHeader.model_fields)),
+                "source_format": source.format,
+                "source_path": source.path,
+                "source_record": source.record,
+                "content_hash": digest,
+                "updated_at": self._now,
+            }
+            if proc.code in stored:
+                self._conn.execute(update(LISTINGS).where(LISTINGS.c.code == proc.code).values(**values))
+            else:
+                self._conn.execute(insert(LISTINGS).values(code=proc.code, **values))
 
     def _batch(self) -> int:
         if self._batch_id is None:

@@ -129,7 +129,7 @@ def ws(workspace_target: str):
 
 
 def test_a_new_workspace_is_at_the_latest_schema(ws: Workspace) -> None:
-    assert ws.schema_revision == "0002"
+    assert ws.schema_revision == "0003"
     assert ws.count() == 0
 
 
@@ -219,7 +219,7 @@ def test_an_older_workspace_is_upgraded_and_keeps_its_data(workspace_target: str
     assert old.schema_revision == "0001"
     old.engine.dispose()
     with Workspace.open(workspace_target) as upgraded:
-        assert upgraded.schema_revision == "0002"
+        assert upgraded.schema_revision == "0003"
         assert upgraded.get("1.001193") == rich_procedure()
         with upgraded.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM proposal")).scalar() == 0
