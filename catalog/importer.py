@@ -19,7 +19,7 @@ import catalog.portal_api  # noqa: F401
 import catalog.workbench_json  # noqa: F401
 from catalog.errors import CatalogReadError, ImportAborted, ImportCancelled
 from catalog.merge import fill_gaps
-from catalog.registry import detect, is_partial
+from catalog.registry import detect
 from catalog.text import fold
 from models.procedure import Procedure
 from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
@@ -88,6 +88,7 @@ class FileRecord:
     format: str
     label: str
     procedure: Procedure | None = None
+    listing: bool = False
     warnings: list[str] = field(default_factory=list)
     failure: CatalogReadError | None = None
 
@@ -102,7 +103,9 @@ def read_file(path: Path) -> Iterator[FileRecord]:
             except CatalogReadError as error:
                 yield FileRecord(fmt.name, record.label, failure=error)
                 continue
-            yield FileRecord(fmt.name, record.label, parsed.procedure, parsed.warnings)
+            yield FileRecord(
+                fmt.name, record.label, parsed.procedure, parsed.listing or fmt.partial, parsed.warnings
+            )
     except CatalogReadError as error:
         yield FileRecord("unknown", "", failure=error)
 
@@ -161,10 +164,10 @@ def import_paths(
                 assert procedure is not None
                 where = f"{path}, {record.label}"
                 report.warnings.extend(f"{where}: {w}." for w in record.warnings)
-                source = SourceRef(record.format, str(path), record.label)
+                source = SourceRef(record.format, str(path), record.label, listing=record.listing)
                 slot = (
                     procedure.code,
-                    is_partial(record.format),
+                    record.listing,
                 )  # a list row and a detail complete each other
                 if slot in origin:
                     report.warnings.append(
@@ -183,7 +186,9 @@ def import_paths(
 
 
 def _flush(
-    writer: ImportWriter, pending: dict[tuple[str, bool], tuple[Procedure, SourceRef, str]], report: ImportReport
+    writer: ImportWriter,
+    pending: dict[tuple[str, bool], tuple[Procedure, SourceRef, str]],
+    report: ImportReport,
 ) -> None:
     if not pending:
         return
@@ -208,15 +213,15 @@ def _enriched(
     A list row only fills what a stored procedure lacks; a full record keeps the header values only its listing
     has. Either way round, re-importing a source changes nothing.
     """
-    listed = [(proc, source) for proc, source, _ in entries if is_partial(source.format)]
+    listed = [(proc, source) for proc, source, _ in entries if source.listing]
     if listed:
         writer.store_listings(listed)
-    detailed = {proc.code for proc, source, _ in entries if not is_partial(source.format)}
+    detailed = {proc.code for proc, source, _ in entries if not source.listing}
     stored = writer.load([proc.code for proc, _ in listed if proc.code not in detailed]) if listed else {}
     listings = writer.listings(sorted(detailed))
     merged = []
     for proc, source, key in entries:
-        if is_partial(source.format):
+        if source.listing:
             if proc.code in detailed:
                 continue  # its detail in this chunk takes it in below, through the listing just stored
             if proc.code in stored:

@@ -32,6 +32,9 @@ class RawRecord:
 class Parsed:
     procedure: Procedure
     warnings: list[str] = field(default_factory=list)
+    listing: bool = (
+        False  # a list-level record (code, name, agencies...): enriches, never replaces; see catalog.merge
+    )
 
 
 class Format:
@@ -40,7 +43,8 @@ class Format:
     name: ClassVar[str]
     description: ClassVar[str]
     #: True for list-level sources (code, name, agencies, field only): their records fill what a stored procedure
-    #: lacks instead of replacing it, and a later full record keeps what only they had.
+    #: lacks instead of replacing it, and a later full record keeps what only they had. A format whose files may
+    #: hold either kind sets ``Parsed.listing`` per record instead.
     partial: ClassVar[bool] = False
 
     def sniff(self, path: Path, head: bytes) -> bool:
@@ -94,10 +98,6 @@ def load_json(path: Path) -> Any:
 
 
 FORMATS: list[Format] = []
-
-
-def is_partial(format_name: str | None) -> bool:
-    return any(f.partial for f in FORMATS if f.name == format_name)
 
 
 def register(fmt: type[Format]) -> type[Format]:

@@ -92,6 +92,7 @@ class SourceRef:
     format: str
     path: str
     record: str | None = None
+    listing: bool = False  # a list-level record: stored as a listing, enriches the full procedure
 
 
 @dataclass(slots=True)

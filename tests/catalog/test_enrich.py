@@ -20,7 +20,7 @@ class ListJson(JsonFormat):
 
     name = "test-list"
     description = "test list"
-    partial = True
+    partial = True  # every record of this format is list-level
 
     def accepts(self, document: Any) -> bool:
         return isinstance(document, dict) and "list" in document
