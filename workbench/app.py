@@ -1,0 +1,159 @@
+"""``tthc-workbench``: start the desktop application.
+
+    tthc-workbench [WORKSPACE] [--lang vi|en]
+
+WORKSPACE is a workspace file or a ``postgresql://`` URL. Without it the most recent workspace opens; on the
+very first start, the bundled sample workspace, created once in the user's data folder (or in
+``$TTHC_WORKBENCH_DATA_DIR``) from ``samples/sample-catalog.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from models.errors import TthcError
+from models.workspace import Workspace
+from workbench.i18n import LANGUAGES, Translations
+from workbench.main_window import APPLICATION, ORGANIZATION, MainWindow, Settings
+from workbench.qt import QtCore, QtWidgets, translate
+
+SAMPLE_CATALOG = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"
+SAMPLE_WORKSPACE_NAME = "sample.sqlite"
+DATA_DIR_VARIABLE = "TTHC_WORKBENCH_DATA_DIR"
+
+
+class SampleUnavailable(TthcError):
+    """The sample workspace could not be created; the message is one translated sentence."""
+
+
+@dataclass(slots=True)
+class Sample:
+    path: Path
+    failures: list[str] = field(default_factory=list)  # records of the sample catalog that did not import
+
+
+def data_dir() -> Path:
+    """Where the workbench keeps its own files: ``$TTHC_WORKBENCH_DATA_DIR`` or the platform's data folder."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    return (
+        Path(override).expanduser() if override else platformdirs.user_data_path(APPLICATION, appauthor=False)
+    )
+
+
+def ensure_sample_workspace(folder: Path, catalog: Path | None = None) -> Sample:
+    """The sample workspace in ``folder``, created the first time from ``catalog`` (default: the bundled one).
+
+    It is built under a temporary name and renamed when complete, so an interrupted first start is retried.
+
+    Raises
+    ------
+    SampleUnavailable : the sample catalog is missing or could not be imported.
+    """
+    catalog = catalog or SAMPLE_CATALOG
+    target = folder / SAMPLE_WORKSPACE_NAME
+    if target.is_file():
+        return Sample(target)
+    if not catalog.is_file():
+        raise SampleUnavailable(
+            translate(
+                "App", "The sample catalog {path} is missing, so there is no sample workspace to open."
+            ).format(path=catalog)
+        )
+    from catalog.importer import import_paths  # the importer is only needed on first start
+
+    partial = folder / f"{SAMPLE_WORKSPACE_NAME}.partial"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_sqlite(partial)
+        with Workspace.open(partial) as workspace:
+            report = import_paths(workspace, [catalog])
+        if not report.imported and not report.updated and not report.unchanged:
+            reason = (
+                str(report.failures[0]) if report.failures else translate("App", "it holds no procedures")
+            )
+            raise SampleUnavailable(
+                translate("App", "The sample workspace could not be created: {reason}").format(reason=reason)
+            )
+        partial.replace(target)
+    except SampleUnavailable:
+        _remove_sqlite(partial)
+        raise
+    except (TthcError, OSError) as error:
+        _remove_sqlite(partial)
+        raise SampleUnavailable(
+            translate("App", "The sample workspace could not be created: {reason}").format(reason=error)
+        ) from None
+    finally:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    return Sample(target, [str(failure) for failure in report.failures])
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def open_initial_workspace(window: MainWindow, target: str | None) -> bool:
+    """Open what the command line names, else the most recent workspace, else the sample."""
+    if target:
+        return window.open_workspace(target)
+    for recent in window.settings.recent:
+        if "://" in recent or Path(recent).exists():
+            return window.open_workspace(recent)
+        window.settings.forget_recent(recent)  # moved or deleted since: not worth an error at start-up
+    title = translate("App", "Sample workspace")
+    try:
+        sample = ensure_sample_workspace(data_dir())
+    except SampleUnavailable as error:
+        window.show_error(title, str(error))
+        return False
+    opened = window.open_workspace(sample.path)
+    if opened and sample.failures:
+        window.show_error(
+            title,
+            translate("App", "Some records of the sample catalog were not imported: {first}").format(
+                first=sample.failures[0]
+            ),
+        )
+    return opened
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="tthc-workbench", description="Desktop workbench for TTHC re-engineering."
+    )
+    parser.add_argument(
+        "workspace", nargs="?", metavar="WORKSPACE", help="workspace file or postgresql:// URL"
+    )
+    parser.add_argument(
+        "--lang", choices=sorted(LANGUAGES), help="user interface language (default: the saved one, vi)"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the application until its window closes; returns the exit status."""
+    args = parse_args(argv)
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    settings = Settings()
+    translations = Translations(app)
+    translations.set_language(args.lang or settings.language)  # before any window exists
+    window = MainWindow(settings, translations)
+    window.show()
+    # Open after the event loop starts, so the window is painted and can parent a message box.
+    QtCore.QTimer.singleShot(0, lambda: open_initial_workspace(window, args.workspace))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

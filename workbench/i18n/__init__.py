@@ -1,0 +1,65 @@
+"""UI languages: Vietnamese (the default, from ``tthc_vi.qm``) and English (the source language, no translator).
+
+Source strings are English and go through ``tr()`` / ``translate()``; ``tthc_vi.ts`` holds their Vietnamese
+translations and is compiled to ``tthc_vi.qm`` with ``pyside6-lrelease``. Installing or removing a translator
+makes Qt send every widget a ``LanguageChange`` event, which is how the windows retranslate themselves live.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from workbench.qt import QtCore
+
+I18N_DIR = Path(__file__).resolve().parent
+#: Language code -> its name in that language (names of languages are shown untranslated, as menus do).
+LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
+DEFAULT_LANGUAGE = "vi"
+SOURCE_LANGUAGE = "en"
+
+log = logging.getLogger(__name__)
+
+
+def normalize_language(code: object) -> str:
+    """A known language code for ``code``, or the default when it is missing or unknown."""
+    return code if isinstance(code, str) and code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Translations(QtCore.QObject):
+    """The translators installed on the application for the current UI language."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = SOURCE_LANGUAGE
+        self._installed: list[QtCore.QTranslator] = []
+
+    def set_language(self, language: str) -> bool:
+        """Switch the UI language; returns False when the language's translation file could not be loaded."""
+        language = normalize_language(language)
+        if language == self.language and (self._installed or language == SOURCE_LANGUAGE):
+            return True
+        self.uninstall()
+        self.language = language
+        if language == SOURCE_LANGUAGE:
+            return True
+        ours = QtCore.QTranslator(self)
+        if not ours.load(f"tthc_{language}", str(I18N_DIR)):
+            log.warning("translation file tthc_%s.qm not found in %s", language, I18N_DIR)
+            return False
+        translators = [ours]
+        qt_base = QtCore.QTranslator(self)  # Qt's own dialogs and buttons, when Qt ships that language
+        qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_base.load(f"qtbase_{language}", qt_dir):
+            translators.append(qt_base)
+        for translator in translators:
+            QtCore.QCoreApplication.installTranslator(translator)
+        self._installed = translators
+        return True
+
+    def uninstall(self) -> None:
+        """Remove our translators: the UI falls back to the English source strings."""
+        for translator in self._installed:
+            QtCore.QCoreApplication.removeTranslator(translator)
+        self._installed = []
+        self.language = SOURCE_LANGUAGE

@@ -1,0 +1,392 @@
+"""The main window: search field and catalog table on the left, the selected procedure on the right.
+
+It wires gestures to the core and nothing more: :meth:`MainWindow.open_workspace` opens a
+:class:`~models.workspace.Workspace` and loads its summaries into the catalog model; selecting a row shows
+``Workspace.get(code)`` in the detail pane. Errors from the core arrive as :class:`~models.errors.TthcError`,
+whose text is one sentence for the user, and are shown as such.
+
+:class:`Settings` declares what is kept between sessions: user preferences (language, recent workspaces) apart
+from window geometry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from models.errors import TthcError
+from models.workspace import Workspace
+from workbench.catalog_model import CatalogFilterProxy, CatalogModel, Column
+from workbench.i18n import LANGUAGES, Translations, normalize_language
+from workbench.procedure_view import ProcedureView
+from workbench.qt import QtCore, QtGui, QtWidgets
+
+Qt = QtCore.Qt
+
+ORGANIZATION = "TTHC Workbench"
+APPLICATION = "tthc-workbench"
+PRODUCT = "TTHC Workbench"  # product name, shown untranslated
+WORKSPACE_FILTER_SUFFIXES = "*.sqlite *.tthc"
+
+_COLUMN_WIDTHS = {
+    Column.CODE: 80,
+    Column.NAME: 320,
+    Column.FIELD: 120,
+    Column.ISSUING_BODY: 110,
+    Column.LEVELS: 100,
+    Column.ITEMS_TO_SUBMIT: 62,
+    Column.ITEMS_TO_SHOW: 68,
+    Column.NOTES: 50,
+    Column.STEPS: 58,
+}
+
+
+class Settings:
+    """The workbench's persistent settings, declared in one place with their defaults.
+
+    Stored as an INI file under the organization "TTHC Workbench" and the application "tthc-workbench"
+    (tests redirect it with ``QSettings.setPath``). ``preferences/*`` are the user's choices; ``window/*`` is
+    layout that can be thrown away without losing anything.
+    """
+
+    VERSION = 1
+    MAX_RECENT = 8
+
+    def __init__(self) -> None:
+        self._store = QtCore.QSettings(
+            QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+        )
+        if self._store.value("version") is None:
+            self._store.setValue("version", self.VERSION)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    @property
+    def language(self) -> str:
+        return normalize_language(self._store.value("preferences/language"))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._store.setValue("preferences/language", normalize_language(code))
+
+    @property
+    def recent(self) -> list[str]:
+        """Recently opened workspaces (paths or URLs), most recent first."""
+        value = self._store.value("preferences/recent", [])
+        if isinstance(value, str):  # QSettings reads a one-item list back as a plain string
+            value = [value]
+        return [str(v) for v in value or [] if v][: self.MAX_RECENT]
+
+    def add_recent(self, target: str) -> None:
+        self._store.setValue(
+            "preferences/recent", [target, *[t for t in self.recent if t != target]][: self.MAX_RECENT]
+        )
+
+    def forget_recent(self, target: str) -> None:
+        self._store.setValue("preferences/recent", [t for t in self.recent if t != target])
+
+    def clear_recent(self) -> None:
+        self._store.setValue("preferences/recent", [])
+
+    def window_state(self, key: str) -> QtCore.QByteArray | None:
+        value = self._store.value(f"window/{key}")
+        return value if isinstance(value, QtCore.QByteArray) else None
+
+    def set_window_state(self, key: str, value: QtCore.QByteArray) -> None:
+        self._store.setValue(f"window/{key}", value)
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor for a short operation on the GUI thread."""
+    QtWidgets.QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QtWidgets.QApplication.restoreOverrideCursor()
+
+
+def workspace_target(target: str | Path) -> str:
+    """How a workspace is remembered: an absolute path for files, the URL as given otherwise."""
+    text = str(target)
+    return text if "://" in text else str(Path(text).expanduser().resolve())
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """Open a workspace, search and sort its catalog, read one procedure."""
+
+    def __init__(
+        self, settings: Settings, translations: Translations, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.translations = translations
+        self.workspace: Workspace | None = None
+        self.model = CatalogModel(self)
+        self.proxy = CatalogFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self.retranslate_ui()
+        self._restore_layout()
+
+    # --- construction ---------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search = QtWidgets.QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # Fixed heights: the view never asks 68,000 rows for their size hints.
+        rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSortIndicator(Column.CODE, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+
+        left = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        self.detail = ProcedureView()
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("catalogSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.count_label = QtWidgets.QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.resize(1400, 850)
+
+    def _build_actions(self) -> None:
+        self.open_action = QtGui.QAction(self)
+        self.open_action.setShortcut(QtGui.QKeySequence.StandardKey.Open)
+        self.quit_action = QtGui.QAction(self)
+        self.quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QtGui.QAction.MenuRole.QuitRole)
+        self.clear_recent_action = QtGui.QAction(self)
+        self.find_action = QtGui.QAction(self)
+        self.find_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
+        self.addAction(self.find_action)  # a window-wide shortcut, not a menu entry
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_group = QtGui.QActionGroup(self)
+        self.language_group.setExclusive(True)
+        for code, name in LANGUAGES.items():
+            action = QtGui.QAction(name, self.language_group)  # each language named in itself
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == self.translations.language)
+            self.language_menu.addAction(action)
+
+    def _connect(self) -> None:
+        self.open_action.triggered.connect(self.choose_workspace)
+        self.quit_action.triggered.connect(self.close)
+        self.clear_recent_action.triggered.connect(self._clear_recent)
+        self.find_action.triggered.connect(self.focus_search)
+        self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.search.returnPressed.connect(self._focus_table)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._update_count)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text in the current language (called again on each language change)."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open workspace…"))
+        self.open_action.setStatusTip(self.tr("Open a workspace file"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.clear_recent_action.setText(self.tr("&Clear list"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.find_action.setText(self.tr("Find procedure"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.search.setPlaceholderText(self.tr("Search by code or name (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search procedures"))
+        self.table.setAccessibleName(self.tr("Procedure catalog"))
+        self.model.retranslate()
+        self._rebuild_recent_menu()
+        self._update_title()
+        self._update_count()
+        if self.workspace is None:
+            self.detail.show_message(self.tr("No workspace is open: use File, Open workspace… to open one."))
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- workspaces -----------------------------------------------------------------------------------
+
+    def choose_workspace(self) -> None:
+        """Ask for a workspace file and open it."""
+        start = (
+            str(Path(self.workspace.label).parent)
+            if self.workspace and "://" not in self.workspace.label
+            else ""
+        )
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open workspace"),
+            start,
+            self.tr("TTHC workspaces ({patterns});;All files (*)").format(patterns=WORKSPACE_FILTER_SUFFIXES),
+        )
+        if path:
+            self.open_workspace(path)
+
+    def open_workspace(self, target: str | Path) -> bool:
+        """Open the workspace at ``target`` (path or URL) in place of the current one.
+
+        On failure the reason is shown in a message box and the current workspace stays open.
+        """
+        try:
+            with _busy():
+                workspace = Workspace.open(target, create=False)
+                try:
+                    summaries = workspace.summaries()
+                except TthcError:
+                    workspace.close()
+                    raise
+        except TthcError as error:
+            self.show_error(self.tr("Cannot open workspace"), str(error))
+            return False
+        if self.workspace is not None:
+            self.workspace.close()
+        self.workspace = workspace
+        self.detail.show_message()
+        self.model.set_summaries(summaries)
+        header = self.table.horizontalHeader()
+        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.settings.add_recent(workspace_target(target))
+        self._rebuild_recent_menu()
+        self._update_title()
+        self._update_count()
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.detail.show_message(self.tr("This workspace holds no procedures yet."))
+        return True
+
+    def show_error(self, title: str, sentence: str) -> None:
+        """Tell the user what went wrong, in the one sentence the core wrote for them."""
+        QtWidgets.QMessageBox.warning(self, title, sentence)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent
+        for number, target in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {target.replace('&', '&&')}")
+            action.setData(target)
+            action.triggered.connect(lambda _checked=False, t=target: self.open_workspace(t))
+        if recent:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._rebuild_recent_menu()
+
+    # --- catalog and detail ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _focus_table(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+
+    def _current_row_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        if not current.isValid() or self.workspace is None:
+            self.detail.show_message()
+            return
+        code = self.proxy.code_at(current.row())
+        shown = self.detail.procedure
+        if shown is not None and shown.code == code:  # the same row, moved by filtering or sorting
+            return
+        try:
+            self.detail.show_procedure(self.workspace.get(code))
+        except TthcError as error:
+            self.detail.show_message(str(error))
+
+    def _update_count(self) -> None:
+        locale = QtCore.QLocale(self.translations.language)
+        self.count_label.setText(
+            self.tr("{shown} / {total} procedures").format(
+                shown=locale.toString(self.proxy.rowCount()),
+                total=locale.toString(self.model.rowCount()),
+            )
+        )
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.workspace.label} — {PRODUCT}" if self.workspace else PRODUCT)
+
+    # --- language -------------------------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Switch the UI language now and remember it; every widget retranslates on Qt's LanguageChange."""
+        code = normalize_language(code)
+        self.settings.language = code
+        if not self.translations.set_language(code):
+            self.show_error(
+                self.tr("Language"), self.tr("The translation file for this language is missing.")
+            )
+        for action in self.language_group.actions():
+            action.setChecked(action.data() == self.translations.language)
+
+    # --- layout ---------------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.window_state("splitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([930, 470])
+        header = self.settings.window_state("catalog_header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_layout(self) -> None:
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("splitter", self.splitter.saveState())
+        self.settings.set_window_state("catalog_header", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.save_layout()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        super().closeEvent(event)
