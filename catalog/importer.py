@@ -13,10 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import catalog.portal_api  # noqa: F401
-
-# Importing the format modules registers them; the order is the detection priority.
-import catalog.workbench_json  # noqa: F401
+import catalog.formats  # noqa: F401  (registers every source format)
 from catalog.errors import CatalogReadError, ImportAborted, ImportCancelled
 from catalog.merge import fill_gaps
 from catalog.registry import detect
@@ -27,6 +24,7 @@ from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _CHUNK = 1000  # procedures written per round trip; bounds memory on national-scale batches
+_LIST_LIKE = {".xlsx", ".xlsm", ".csv", ".tsv", ".txt"}
 
 
 @dataclass(slots=True)
@@ -39,6 +37,22 @@ class ImportReport:
     failures: list[CatalogReadError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: int = 0
+    _seen: dict[str, Outcome] = field(default_factory=dict, repr=False)  # code -> what the batch did to it
+
+    def record(self, code: str, outcome: Outcome, changed_fields: list[str]) -> None:
+        """Count a stored procedure once per batch (a list row and its detail may both be written)."""
+        before = self._seen.get(code)
+        if before is Outcome.IMPORTED or (before is Outcome.UPDATED and outcome is Outcome.UNCHANGED):
+            return
+        if outcome is Outcome.IMPORTED:
+            self.imported.append(code)
+        elif outcome is Outcome.UPDATED:
+            self.updated[code] = sorted({*self.updated.get(code, []), *changed_fields})
+            if before is Outcome.UNCHANGED:
+                self.unchanged.remove(code)  # rare: a list row unchanged, then its detail changed
+        elif before is None:
+            self.unchanged.append(code)
+        self._seen[code] = outcome
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,9 +160,12 @@ def import_paths(
     """
     files, failures = expand(paths)
     report = ImportReport(files=len(files), failures=failures)
+    # List-level files first (spreadsheets), so that their rows are in hand when the details arrive.
+    files.sort(key=lambda f: f.suffix.lower() not in _LIST_LIKE)
     origin: dict[tuple[str, bool], str] = {}  # (code, list-level?) -> where it was read, to report duplicates
+    listings: dict[str, tuple[Procedure, SourceRef]] = {}  # this batch's list rows: small, written at the end
     with workspace.importing([str(p) for p in paths]) as writer:
-        pending: dict[tuple[str, bool], tuple[Procedure, SourceRef, str]] = {}
+        pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
         for done, path in enumerate(files, start=1):
             if cancelled is not None and cancelled():
                 raise ImportCancelled("Import cancelled; the workspace was not changed.")
@@ -156,77 +173,80 @@ def import_paths(
                 if record.failure is not None:
                     report.failures.append(record.failure)
                     if strict:
-                        raise ImportAborted(
-                            f"Import aborted, the workspace was not changed: {record.failure}"
-                        )
+                        raise ImportAborted(f"Import aborted, the workspace was not changed: {record.failure}")
                     continue
                 procedure = record.procedure
                 assert procedure is not None
                 where = f"{path}, {record.label}"
                 report.warnings.extend(f"{where}: {w}." for w in record.warnings)
-                source = SourceRef(record.format, str(path), record.label, listing=record.listing)
-                slot = (
-                    procedure.code,
-                    record.listing,
-                )  # a list row and a detail complete each other
+                slot = (procedure.code, record.listing)  # a list row and a detail complete each other
                 if slot in origin:
+                    # First wins: a later duplicate is never written, so re-importing the batch changes nothing.
                     report.warnings.append(
                         f"{where}: procedure {procedure.code} was already read from {origin[slot]}; "
-                        "the later record is kept."
+                        "that first record is kept and this one ignored."
                     )
+                    continue
                 origin[slot] = where
-                pending[slot] = (procedure, source, search_key(procedure))
+                source = SourceRef(record.format, str(path), record.label, listing=record.listing)
+                if record.listing:
+                    listings[procedure.code] = (procedure, source)
+                    continue
+                if procedure.code in listings:
+                    procedure = fill_gaps(procedure, listings[procedure.code][0])
+                pending[procedure.code] = (procedure, source, search_key(procedure))
                 if len(pending) >= _CHUNK:
                     _flush(writer, pending, report)
             if progress is not None:
                 progress(done, len(files))
         _flush(writer, pending, report)
+        _flush_listings(writer, listings, {code for code, listing in origin if not listing}, report)
         writer.failed = len(report.failures)
     return report
 
 
-def _flush(
-    writer: ImportWriter,
-    pending: dict[tuple[str, bool], tuple[Procedure, SourceRef, str]],
-    report: ImportReport,
-) -> None:
+def _flush(writer: ImportWriter, pending: dict[str, tuple[Procedure, SourceRef, str]], report: ImportReport) -> None:
+    """Write full records, keeping what only a listing stored by an earlier batch knows."""
     if not pending:
         return
-    entries = _enriched(writer, list(pending.values()))
+    entries = list(pending.values())
+    stored_listings = writer.listings([code for code in pending])
+    if stored_listings:
+        entries = [
+            (fill_gaps(proc, stored_listings[proc.code][0]) if proc.code in stored_listings else proc, source, key)
+            for proc, source, key in entries
+        ]
     for result in writer.store(entries):
-        if result.code in report.imported:
-            continue  # a duplicate of this batch written over its first record: still one new procedure
-        if result.outcome is Outcome.IMPORTED:
-            report.imported.append(result.code)
-        elif result.outcome is Outcome.UPDATED:
-            report.updated[result.code] = result.changed_fields
-        else:
-            report.unchanged.append(result.code)
+        report.record(result.code, result.outcome, result.changed_fields)
     pending.clear()
 
 
-def _enriched(
-    writer: ImportWriter, entries: list[tuple[Procedure, SourceRef, str]]
-) -> list[tuple[Procedure, SourceRef, str]]:
-    """Keep list-level records as listings and merge them with the full procedures they describe.
+def _flush_listings(
+    writer: ImportWriter,
+    listings: dict[str, tuple[Procedure, SourceRef]],
+    detailed: set[str],
+    report: ImportReport,
+) -> None:
+    """Keep the batch's list rows, and give each procedure what only its list row says.
 
-    A list row only fills what a stored procedure lacks; a full record keeps the header values only its listing
-    has. Either way round, re-importing a source changes nothing.
+    A list row whose detail came in this batch was merged before the detail was written, unless the detail was
+    read first: that case, and procedures stored by earlier batches, are filled in here.
     """
-    listed = [(proc, source) for proc, source, _ in entries if source.listing]
-    if listed:
-        writer.store_listings(listed)
-    detailed = {proc.code for proc, source, _ in entries if not source.listing}
-    stored = writer.load([proc.code for proc, _ in listed if proc.code not in detailed]) if listed else {}
-    listings = writer.listings(sorted(detailed))
-    merged = []
-    for proc, source, key in entries:
-        if source.listing:
-            if proc.code in detailed:
-                continue  # its detail in this chunk takes it in below, through the listing just stored
-            if proc.code in stored:
-                proc = fill_gaps(stored[proc.code], proc)
-        elif proc.code in listings:
-            proc = fill_gaps(proc, listings[proc.code][0])
-        merged.append((proc, source, key))
-    return merged
+    items = list(listings.items())
+    for start in range(0, len(items), _CHUNK):
+        chunk = dict(items[start : start + _CHUNK])
+        writer.store_listings(list(chunk.values()))
+        stored = writer.load(list(chunk))
+        entries = []
+        for code, (listed, source) in chunk.items():
+            if code in stored:
+                merged = fill_gaps(stored[code], listed)
+                if merged is stored[code]:
+                    if code not in detailed:
+                        report.record(code, Outcome.UNCHANGED, [])
+                    continue  # nothing the list adds: leave the stored procedure (and its source) alone
+                entries.append((merged, source, search_key(merged)))
+            else:
+                entries.append((listed, source, search_key(listed)))
+        for result in writer.store(entries):
+            report.record(result.code, result.outcome, result.changed_fields)

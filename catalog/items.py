@@ -7,11 +7,13 @@ importer uses them, so an item reads the same whatever format it came in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from catalog.text import fold, squash
+from catalog.text import clean, fold, squash
 from models.enums import CopyForm, ItemGroup, ItemKind
+from models.procedure import DossierItem, Note
 
-_BULLET = re.compile(r"^(?:[-+*•·–—○▪►]+|\(?[a-zđ]\)|\(?\d{1,2}[.)])\s*", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-+*•·–—○▪►]+|\(?(?:[ivx]{1,4}|[a-zđ])\)|\(?\d{1,2}[.)])\s*", re.IGNORECASE)
 
 # Openings of guidance sentences: a component starting so, with no quantity, is a note, not a document.
 _NOTE_OPENINGS = tuple(
@@ -26,6 +28,7 @@ _NOTE_OPENINGS = tuple(
         "cán bộ",
         "công chức",
         "cá nhân có quyền",
+        "có thể",
         "lưu ý",
         "ghi chú",
         "chú ý",
@@ -52,9 +55,15 @@ _NOTE_MARKERS = tuple(
         "không được yêu cầu",
         "đã có trong cơ sở dữ liệu",
         "theo quy định của pháp luật",
+        "quy định tại điểm",
+        "quy định tại các điểm",
+        "quy định tại mục",
         "thì ",
     )
 )
+# Guidance that carries a quantity all the same: it assigns a duty or refers elsewhere, and demands no paper.
+_DUTY = re.compile(r"co trach nhiem|chiu trach nhiem|theo quy dinh tai muc|moi bo gom|khong phai (?:nop|xuat trinh)")
+_DEMAND = re.compile(r"phai co|phai nop|nop them|kem theo|nop ban|xuat trinh ban|phai gui")
 _NOTE_WORDS = 30  # a document name is short; a component of more words with no quantity is guidance
 
 
@@ -68,7 +77,7 @@ def normalize_name(text: str) -> str:
     return squash(strip_bullet(text)).rstrip(" ;,.:").strip()
 
 
-def looks_like_note(text: str) -> bool:
+def looks_like_note(text: str, *, key: str | None = None) -> bool:
     """Whether a component with no quantity is guidance (a note) rather than a document to hand in.
 
     >>> looks_like_note("- Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm bản sao")
@@ -76,7 +85,7 @@ def looks_like_note(text: str) -> bool:
     >>> looks_like_note("Tờ khai đăng ký khai sinh")
     False
     """
-    key = fold(strip_bullet(text))
+    key = fold(strip_bullet(text)) if key is None else key
     if not key:
         return True
     if key.endswith(":") or len(key.split()) > _NOTE_WORDS:
@@ -86,6 +95,15 @@ def looks_like_note(text: str) -> bool:
     return any(marker in key for marker in _NOTE_MARKERS)
 
 
+_NOTE_LABEL = re.compile(r"^(?:lưu ý|ghi chú|chú ý)\s*[:：-]", re.IGNORECASE)
+
+
+def is_note_label(text: str) -> bool:
+    """Whether a row announces itself as a note ("Lưu ý:", "* Ghi chú:"), whatever quantity it carries."""
+    return _NOTE_LABEL.match(strip_bullet(text)) is not None
+
+
+@lru_cache(maxsize=4096)
 def group_of_heading(heading: str | None) -> ItemGroup | None:
     """The item group a published heading announces; None for a notes heading ("Lưu ý")."""
     key = fold(heading)
@@ -96,15 +114,18 @@ def group_of_heading(heading: str | None) -> ItemGroup | None:
     return ItemGroup.SUBMIT
 
 
+# A form is named as one ("Tờ khai…", "Đơn đề nghị…", "Phiếu yêu cầu…") or said to follow a template ("theo mẫu",
+# "Mẫu số 01"); a photo "dán vào Tờ khai" is not a form.
 _FORM = re.compile(
-    r"\b(?:to khai|theo mau|mau so|mau don|mau to khai|mau ho tich|phieu de nghi|phieu yeu cau|mau [a-z]{1,3}\s?\d{1,3}\b)"
+    r"^(?:(?:ban (?:chinh|goc|sao) |\d{1,2} )?(?:to khai|don\b(?! vi)|phieu (?:de nghi|yeu cau|dang ky)|mau\b))"
+    r"|\b(?:theo mau|mau so|mau don|mau to khai|mau ho tich|mau [a-z]{1,3}\s?\d{1,3}\b)"
 )
 
 
-def kind_of(text: str, *, has_template: bool = False) -> ItemKind:
+def kind_of(text: str, *, has_template: bool = False, key: str | None = None) -> ItemKind:
     """FORM for declarations, applications and anything "theo mẫu"; DOCUMENT otherwise."""
-    key = fold(strip_bullet(text))
-    if has_template or _FORM.search(key) or re.match(r"(?:ban (?:chinh|goc) )?don\b", key):
+    key = fold(strip_bullet(text)) if key is None else key
+    if has_template or _FORM.search(key):
         return ItemKind.FORM
     return ItemKind.DOCUMENT
 
@@ -131,13 +152,15 @@ _COPY_RULES: tuple[tuple[re.Pattern[str], CopyForm], ...] = (
 )
 
 
-def copy_forms_of(text: str, originals: int | None, copies: int | None) -> list[CopyForm]:
+def copy_forms_of(
+    text: str, originals: int | None, copies: int | None, *, key: str | None = None
+) -> list[CopyForm]:
     """The forms in which the item is accepted, from its wording and its published quantities.
 
     >>> copy_forms_of("Bản sao có chứng thực giấy khai sinh", 0, 1)
     [<CopyForm.CERTIFIED: 'CERTIFIED'>]
     """
-    key = fold(text)
+    key = fold(text) if key is None else key
     found: list[CopyForm] = []
     for pattern, form in _COPY_RULES:
         if pattern.search(key):
@@ -178,3 +201,57 @@ def condition_of(text: str) -> str | None:
     if not match:
         return None
     return match.group(0).strip(" ()").strip() or None
+
+
+def entry(
+    text: str,
+    originals: int | None,
+    copies: int | None,
+    *,
+    group: ItemGroup | None = ItemGroup.SUBMIT,
+    heading: str | None = None,
+    template: str | None = None,
+    wording: str | None = None,
+    source_code: str | None = None,
+    guidance: bool = False,
+) -> DossierItem | Note | None:
+    """A published dossier component as an item, or as a note; None for empty text. Every importer uses this.
+
+    It is a note when it says so ("Lưu ý:"), when it sits under a notes heading (``group`` None) with no quantity,
+    when it has no quantity and reads as guidance, or when the source marks it as guidance (``guidance``).
+    ``wording`` is the whole published text when ``text`` is the name without its quantity phrase: accepted copy
+    forms are read from it.
+
+    >>> entry("- Trường hợp ủy quyền thì phải có văn bản ủy quyền", 0, 0)
+    Note(text='- Trường hợp ủy quyền thì phải có văn bản ủy quyền', heading=None)
+    >>> entry("Bản sao có chứng thực Giấy khai sinh", 0, 1).copy_forms
+    [<CopyForm.CERTIFIED: 'CERTIFIED'>]
+    """
+    published = clean(text)
+    bare = strip_bullet(published)
+    if not bare:
+        return None
+    key = fold(bare)  # folded once: every rule below reads this key
+    has_quantity = bool(originals) or bool(copies)
+    if (
+        guidance
+        or _NOTE_LABEL.match(bare) is not None
+        or (group is None and not has_quantity)
+        or (not has_quantity and looks_like_note(bare, key=key))
+        or (key.startswith(_NOTE_OPENINGS) and _DUTY.search(key) and not _DEMAND.search(key))
+    ):
+        return Note(text=published, heading=heading)
+    forms_text = clean(wording) if wording else published
+    return DossierItem(
+        name=published,
+        name_normalized=normalize_name(published),
+        kind=kind_of(bare, has_template=bool(template), key=key),
+        group=group or ItemGroup.SUBMIT,
+        originals=originals,
+        copies=copies,
+        copy_forms=copy_forms_of(forms_text, originals, copies, key=None if wording else key),
+        template=template,
+        condition=condition_of(published),
+        case=heading,
+        source_code=source_code,
+    )

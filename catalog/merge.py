@@ -30,4 +30,4 @@ def fill_gaps(base: Procedure, donor: Procedure) -> Procedure:
         for name in _HEADER
         if _empty(getattr(base, name)) and not _empty(getattr(donor, name))
     }
-    return base.model_copy(update=updates, deep=True) if updates else base
+    return base.model_copy(update=updates) if updates else base  # parts are shared, never mutated

@@ -21,7 +21,7 @@ from catalog.legal import make_reference
 from catalog.registry import JsonFormat, Parsed, RawRecord, load_json, register
 from catalog.steps import split_steps
 from catalog.text import clean, clean_or_none, squash
-from models.enums import ChannelMethod, FeeKind, ItemGroup, Level, ProcedureStatus, TimeUnit
+from models.enums import ChannelMethod, FeeKind, Level, ProcedureStatus, TimeUnit
 from models.procedure import Channel, DossierItem, Fee, Note, Procedure, Result
 
 _MARKERS = ("executionMethods", "executionCases", "codeNotation", "executionSteps")
@@ -196,32 +196,20 @@ def _dossier(data: dict[str, Any], warnings: list[str]) -> tuple[list[DossierIte
         if not text:
             warnings.append("a dossier component with no text was skipped")
             continue
-        originals, copies = _quantity(component.get("originalQty")), _quantity(component.get("copyQty"))
-        group = item_rules.group_of_heading(heading)
-        has_quantity = bool(originals) or bool(copies)
-        if (group is None and not has_quantity) or (not has_quantity and item_rules.looks_like_note(text)):
-            notes.append(Note(text=text, heading=heading))
-            continue
         templates = [
             squash(a.get("fileName"))
             for a in component.get("attachments") or []
             if isinstance(a, dict) and squash(a.get("fileName"))
         ]
-        items.append(
-            DossierItem(
-                name=text,
-                name_normalized=item_rules.normalize_name(text),
-                kind=item_rules.kind_of(text, has_template=bool(templates)),
-                group=group or ItemGroup.SUBMIT,
-                originals=originals,
-                copies=copies,
-                copy_forms=item_rules.copy_forms_of(text, originals, copies),
-                template="; ".join(templates) or None,
-                condition=item_rules.condition_of(text),
-                case=heading,
-                source_code=clean_or_none(_text(component.get("code"))),
-            )
+        part = item_rules.entry(
+            text, _quantity(component.get("originalQty")), _quantity(component.get("copyQty")),
+            group=item_rules.group_of_heading(heading), heading=heading, template="; ".join(templates) or None,
+            source_code=clean_or_none(_text(component.get("code"))),
         )
+        if isinstance(part, DossierItem):
+            items.append(part)
+        elif part is not None:
+            notes.append(part)
     return items, notes
 
 

@@ -46,6 +46,8 @@ class Format:
     #: lacks instead of replacing it, and a later full record keeps what only they had. A format whose files may
     #: hold either kind sets ``Parsed.listing`` per record instead.
     partial: ClassVar[bool] = False
+    #: Detection order: lower is tried first (formats whose signature is unambiguous go first).
+    priority: ClassVar[int] = 50
 
     def sniff(self, path: Path, head: bytes) -> bool:
         raise NotImplementedError
@@ -101,8 +103,9 @@ FORMATS: list[Format] = []
 
 
 def register(fmt: type[Format]) -> type[Format]:
-    """Class decorator adding a format to the registry (order = detection priority)."""
+    """Class decorator adding a format to the registry, kept in detection order (``priority``)."""
     FORMATS.append(fmt())
+    FORMATS.sort(key=lambda f: f.priority)
     return fmt
 
 

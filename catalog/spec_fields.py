@@ -17,8 +17,8 @@ from catalog import items as item_rules
 from catalog.items import strip_bullet
 from catalog.legal import make_reference
 from catalog.text import clean, fold, is_placeholder, squash
-from models.enums import ChannelMethod, FeeKind, ItemGroup, TimeUnit
-from models.procedure import Channel, DossierItem, Fee, LegalReference, Note
+from models.enums import ChannelMethod, FeeKind, TimeUnit
+from models.procedure import Channel, Fee, LegalReference
 
 MAX_TIME = 10_000  # a larger "time limit" is a misread number (a year, an amount), not a limit
 MAX_AMOUNT_VND = 10**13
@@ -244,41 +244,7 @@ def _without_quantity(text: str, start: int, end: int) -> str:
     return re.sub(r"[\s(:;,\-–—]+$", "", text[:start]).rstrip()
 
 
-def dossier_entry(
-    text: str,
-    originals: int | None,
-    copies: int | None,
-    *,
-    group: ItemGroup | None = ItemGroup.SUBMIT,
-    heading: str | None = None,
-    template: str | None = None,
-    wording: str | None = None,
-) -> DossierItem | Note | None:
-    """A published dossier component as an item, or as a note when it states no quantity and reads as guidance
-    or sits under a notes heading (``group`` None, "Lưu ý"). None for empty text. ``wording`` is the whole
-    published text when ``text`` is the name without its quantity phrase: accepted copy forms are read from it.
-
-    >>> dossier_entry("- Trường hợp ủy quyền thì phải có văn bản ủy quyền", 0, 0)
-    Note(text='- Trường hợp ủy quyền thì phải có văn bản ủy quyền', heading=None)
-    """
-    published = clean(text)
-    if not squash(published):
-        return None
-    has_quantity = bool(originals) or bool(copies)
-    if (group is None and not has_quantity) or (not has_quantity and item_rules.looks_like_note(published)):
-        return Note(text=published, heading=heading)
-    return DossierItem(
-        name=published,
-        name_normalized=item_rules.normalize_name(published),
-        kind=item_rules.kind_of(published, has_template=bool(template)),
-        group=group or ItemGroup.SUBMIT,
-        originals=originals,
-        copies=copies,
-        copy_forms=item_rules.copy_forms_of(clean(wording) or published, originals, copies),
-        template=template,
-        condition=item_rules.condition_of(published),
-        case=heading,
-    )
+dossier_entry = item_rules.entry  # the one reading of a dossier component, shared by every importer
 
 
 # --------------------------------------------------------------------------------------------------- channels

@@ -19,44 +19,29 @@ import unicodedata
 
 # Format characters that carry no meaning in procedure text: zero-width space/joiners, bidi marks and embeddings,
 # word joiner and invisible operators, BOM, soft hyphen, Mongolian vowel separator.
-_INVISIBLE = dict.fromkeys(
-    [
-        0x00AD,
-        0x180E,
-        0x200B,
-        0x200C,
-        0x200D,
-        0x200E,
-        0x200F,
-        0x202A,
-        0x202B,
-        0x202C,
-        0x202D,
-        0x202E,
-        0x2060,
-        0x2061,
-        0x2062,
-        0x2063,
-        0x2064,
-        0x2066,
-        0x2067,
-        0x2068,
-        0x2069,
-        0xFEFF,
-    ]
-)
-_SPACES = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x3000: " ", 0x2028: "\n", 0x2029: "\n", 0x0085: "\n"}
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u3000]")
+_LINES = re.compile("\r\n?|[\u2028\u2029\u0085]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS = re.compile(r"\s+")
+_COMBINING = re.compile("[\u0300-\u036f]")
 _FOLD = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+_SPECIAL = re.compile(
+    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00a0\u2007\u202f\u3000"
+    "\r\u2028\u2029\u0085\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
 
 
 def clean(text: str | None) -> str:
     """NFC, invisible and control characters removed, exotic spaces made plain, ends stripped."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _SPECIAL.search(text):  # rare: most published text has none of these
+        text = _CONTROL.sub("", _LINES.sub("\n", _SPACES.sub(" ", _INVISIBLE.sub("", text))))
     return text.strip()
 
 
@@ -73,9 +58,10 @@ def squash(text: str | None) -> str:
 
 def fold(text: str | None) -> str:
     """The match key of a text: squashed, lower case, diacritics removed (đ -> d)."""
-    text = squash(text).lower().translate(_FOLD)
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = squash(text).lower()
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD)))
 
 
 _PLACEHOLDERS = {
@@ -83,6 +69,9 @@ _PLACEHOLDERS = {
 }
 
 
+_PLACEHOLDER_MAX = max(len(p) for p in _PLACEHOLDERS) + 8
+
+
 def is_placeholder(text: str | None) -> bool:
     """Whether a field only says that there is no information (which is unknown, not empty or free)."""
-    return fold(text) in _PLACEHOLDERS
+    return text is not None and len(text) <= _PLACEHOLDER_MAX and fold(text) in _PLACEHOLDERS

@@ -39,6 +39,7 @@ def _clean_strings(value: Any) -> Any:
 class WorkbenchJsonFormat(JsonFormat):
     name = "workbench-json"
     description = "TTHC Workbench JSON export"
+    priority = 10  # its "format" marker is unambiguous
 
     def accepts(self, document: Any) -> bool:
         if isinstance(document, dict):
