@@ -131,11 +131,36 @@ def _fees(text: str) -> tuple[list[Fee], str]:
 # --- dossier ------------------------------------------------------------------------------------------------------
 
 DOSSIER_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
-# The "Số lượng" cell; a quantity that goes on in lower case ("01 bản sao giấy khai sinh") or sits in parentheses
-# is part of an item's name, not the cell.
-QUANTITY = re.compile(
-    r"(?:(\d+)\s*bản chính(?:\s*,\s*(\d+)\s*bản sao)?|(\d+)\s*bản sao)(?!\s+[a-zà-ỹđ]|\s*\))"
-)
+QUANTITY = re.compile(r"(?:(\d+)\s*bản chính(?:\s*,\s*(\d+)\s*bản sao)?|(\d+)\s*bản sao)")
+_CELL_TAIL = re.compile(r"[.;,)]*")
+
+
+def _after_cell(segment: str, quantity: re.Match[str]) -> int:
+    """Where the text after a quantity cell resumes, past the punctuation the crawl left on it."""
+    tail = _CELL_TAIL.match(segment, quantity.end())
+    return tail.end() if tail else quantity.end()
+
+
+def _is_cell(segment: str, quantity: re.Match[str]) -> bool:
+    """Whether a quantity phrase is the "Số lượng" cell rather than words of an item's name.
+
+    The cell is glued to the next row's name or ends the table ("…hợp lệ.1 bản chínhĐơn đề nghị…"); a quantity
+    that the name states ("Thư bảo lãnh: 01 bản chính; …", "01 bản sao giấy khai sinh") is followed by a space.
+    """
+    position = _after_cell(segment, quantity)
+    return position >= len(segment) or not segment[position].isspace()
+
+
+def _split_count(digits: str) -> tuple[str, int]:
+    """Digits glued before the cell's count belong to the name: "năm 20161" -> ("2016", 1), "Nghị định 1161" ->
+    ("116", 1). A count has at most two digits."""
+    if len(digits) > 4 and re.match(r"(?:19|20)\d{2}", digits):
+        return digits[:4], int(digits[4:])
+    if len(digits) > 2:
+        return digits[:-1], int(digits[-1])
+    return "", int(digits)
+
+
 _EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|rar|zip|odt|ods|rtf|jpe?g|png|tiff?)$", re.IGNORECASE)
 _MAX_STEM = 150
 
@@ -152,22 +177,37 @@ class RawItem:
     in_table: bool = True  # False for a dossier section that has no table at all: its text is guidance
 
 
+_INNER_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|rar|zip|odt|ods|rtf|jpe?g|png|tiff?)(?=\S)", re.IGNORECASE)
+_FILE_START = re.compile(r"(?:mau|phu luc|pl|tk|bm|m\d|\d)", re.IGNORECASE)
+
+
 def _stem_start(text: str, end: int) -> int:
-    """Where a form file name glued to the end of an item's text begins (``end`` is its extension's dot)."""
+    """Where a form file name glued to the end of an item's text begins (``end`` is its extension's dot).
+
+    Candidates are the places where prose meets a name without a space (after ";:", ")" or a full stop, or a
+    lower-case letter glued to a capital: "…trực thuộc BộMau02.doc"); the farthest one that starts like a form's
+    file name ("Mẫu…", "Phụ lục…", "TK01…") wins over a capital inside the name ("MauDanhsachthuyenvien.docx").
+    """
     floor = max(0, end - _MAX_STEM)
+    candidates = []
     for i in range(end - 1, floor, -1):
         prev, nxt = text[i - 1], text[i]
         if nxt.isspace():
             continue
-        if prev in ";:":
-            return i
-        if prev == ")" and nxt not in ".)":
-            return i
-        if prev == "." and (nxt.isupper() or (nxt.isdigit() and not text[i - 2 : i - 1].isdigit())):
-            return i
-        if prev.isalpha() and prev.islower() and nxt.isupper():
-            return i  # "…trực thuộc BộMau02-ĐN(BHYT).doc"
-    return floor
+        if (
+            prev in ";:"
+            or (prev == ")" and nxt not in ".)")
+            or (prev == "." and (nxt.isupper() or (nxt.isdigit() and not text[i - 2 : i - 1].isdigit())))
+            or (prev.isalpha() and prev.islower() and nxt.isupper())
+        ):
+            candidates.append(i)
+    if not candidates:
+        return floor
+    named = [
+        i for i in candidates
+        if _FILE_START.match(fold(text[i : i + 10])) and not _INNER_EXTENSION.search(text, i, end)
+    ]
+    return named[-1] if named else candidates[0]
 
 
 def peel_templates(text: str) -> tuple[str, list[str]]:
@@ -203,17 +243,20 @@ def parse_dossier(text: str | None, warnings: list[str]) -> list[RawItem]:
     heading = _heading(parts[0])
     for index, segment in enumerate(parts[1:], start=1):
         position = 0
-        for quantity in QUANTITY.finditer(segment):
-            cell = segment[position : quantity.start()]
-            position = quantity.end()
-            first = quantity.group(1) or quantity.group(3)
-            if len(first) > 4 and re.match(r"(?:19|20)\d{2}", first):
-                # "…năm 20251 bản chính": the year ends the name, the quantity is what follows it.
-                cell += first[:4]
-                first = first[4:]
+        quantities = list(QUANTITY.finditer(segment))
+        for number, quantity in enumerate(quantities):
+            if quantity.start() < position or not _is_cell(segment, quantity):
+                continue
+            cell_end = _after_cell(segment, quantity)
+            following = quantities[number + 1] if number + 1 < len(quantities) else None
+            if following is not None and following.start() == cell_end and _is_cell(segment, following):
+                continue  # "…nhập khẩu: 01 bản chính1 bản chính…": the name states a quantity, the cell follows
+            glued, count = _split_count(quantity.group(1) or quantity.group(3))
+            cell = segment[position : quantity.start()] + glued
+            position = cell_end
             name, templates = peel_templates(cell.strip())
-            originals = int(first) if quantity.group(1) else 0
-            copies = int(quantity.group(2) if quantity.group(1) else first) if (quantity.group(2) or quantity.group(3)) else 0
+            originals = count if quantity.group(1) else 0
+            copies = int(quantity.group(2)) if quantity.group(2) else (count if quantity.group(3) else 0)
             if not name and not templates:
                 warnings.append(f"a dossier row with a quantity but no name was skipped (case '{heading or '-'}')")
                 continue

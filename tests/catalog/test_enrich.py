@@ -71,3 +71,24 @@ def test_list_and_detail_in_one_batch_merge_without_a_duplicate_warning(tmp_path
         assert report.warnings == [] and report.imported == ["1.000001"]
         p = ws.get("1.000001")
         assert (p.name, p.field, len(p.items)) == ("Cấp giấy phép xây dựng", "Xây dựng", 1)
+
+
+def test_progress_is_reported_and_cancel_leaves_the_workspace_untouched(tmp_path: Path) -> None:
+    from catalog.errors import ImportCancelled
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(5):
+        (folder / f"{n}.json").write_text(json.dumps(
+            Procedure(code=f"1.00000{n}", name=f"Thủ tục {n}", items=[DossierItem(name="Đơn", originals=1)])
+            .model_dump(mode="json"), ensure_ascii=False))
+    seen: list[tuple[int, int]] = []
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        report = import_paths(ws, [folder], progress=lambda done, total: seen.append((done, total)))
+        assert seen == [(n, 5) for n in range(1, 6)] and len(report.imported) == 5
+        (folder / "9.json").write_text(json.dumps(
+            Procedure(code="1.000009", name="Mới", items=[]).model_dump(mode="json"), ensure_ascii=False))
+        calls = iter([False, False, True])
+        with pytest.raises(ImportCancelled, match="not changed"):
+            import_paths(ws, [folder], cancelled=lambda: next(calls, True))
+        assert "1.000009" not in ws.codes() and ws.count() == 5

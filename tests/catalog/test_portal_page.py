@@ -203,13 +203,18 @@ def test_reference_pages_match_their_golden_files(corpus: Path, code: str, golde
            {"warnings": record.warnings, "procedure": procedure_json(record.procedure)}, shorten=True)
 
 
-def test_the_hand_checked_set_matches_field_for_field(corpus: Path) -> None:
-    """Precision and recall of dossier-item extraction on pages checked by hand (issue bar: both >= 0.97)."""
-    from tests.catalog.handchecked import score
+@pytest.mark.parametrize("golden_set", ["portal-pages-handchecked.json", "portal-pages-heldout.json"])
+def test_hand_checked_pages_match_field_for_field(corpus: Path, golden_set: str) -> None:
+    """Precision and recall of dossier-item extraction on pages checked by hand (issue bar: both >= 0.97).
 
-    result = score(corpus)
-    print(f"\nhand-checked pages: {result['pages']}, items: precision {result['precision']:.3f}, "
+    The first set (40 pages) was annotated blind and then used to refine the rules; the second (20 pages, drawn
+    later with another seed) was annotated blind as a held-out check.
+    """
+    from tests.catalog.handchecked import GOLDEN, score
+
+    result = score(corpus, GOLDEN.with_name(golden_set))
+    print(f"\n{golden_set}: {result['pages']} pages, items: precision {result['precision']:.3f}, "
           f"recall {result['recall']:.3f}; channels exact {result['channels_exact']}/{result['pages']}, "
           f"legal numbers exact {result['legal_exact']}/{result['pages']}")
-    assert result["pages"] >= 40
-    assert result["precision"] >= 0.97 and result["recall"] >= 0.97
+    assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result["misses"]
+    assert result["channels_exact"] >= result["pages"] - 1  # one page's channel field is broken at the source
