@@ -164,6 +164,7 @@ def import_paths(
     files.sort(key=lambda f: f.suffix.lower() not in _LIST_LIKE)
     origin: dict[tuple[str, bool], str] = {}  # (code, list-level?) -> where it was read, to report duplicates
     listings: dict[str, tuple[Procedure, SourceRef]] = {}  # this batch's list rows: small, written at the end
+    merged: set[str] = set()  # codes whose detail already took in its list row
     with workspace.importing([str(p) for p in paths]) as writer:
         pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
         for done, path in enumerate(files, start=1):
@@ -194,13 +195,14 @@ def import_paths(
                     continue
                 if procedure.code in listings:
                     procedure = fill_gaps(procedure, listings[procedure.code][0])
+                    merged.add(procedure.code)
                 pending[procedure.code] = (procedure, source, search_key(procedure))
                 if len(pending) >= _CHUNK:
                     _flush(writer, pending, report)
             if progress is not None:
                 progress(done, len(files))
         _flush(writer, pending, report)
-        _flush_listings(writer, listings, {code for code, listing in origin if not listing}, report)
+        _flush_listings(writer, listings, {code for code, listing in origin if not listing}, merged, report)
         writer.failed = len(report.failures)
     return report
 
@@ -225,6 +227,7 @@ def _flush_listings(
     writer: ImportWriter,
     listings: dict[str, tuple[Procedure, SourceRef]],
     detailed: set[str],
+    merged: set[str],
     report: ImportReport,
 ) -> None:
     """Keep the batch's list rows, and give each procedure what only its list row says.
@@ -236,16 +239,18 @@ def _flush_listings(
     for start in range(0, len(items), _CHUNK):
         chunk = dict(items[start : start + _CHUNK])
         writer.store_listings(list(chunk.values()))
-        stored = writer.load(list(chunk))
+        stored = writer.load([code for code in chunk if code not in merged])
         entries = []
         for code, (listed, source) in chunk.items():
+            if code in merged:
+                continue  # its detail was written with the list's facts already
             if code in stored:
-                merged = fill_gaps(stored[code], listed)
-                if merged is stored[code]:
+                enriched = fill_gaps(stored[code], listed)
+                if enriched is stored[code]:
                     if code not in detailed:
                         report.record(code, Outcome.UNCHANGED, [])
                     continue  # nothing the list adds: leave the stored procedure (and its source) alone
-                entries.append((merged, source, search_key(merged)))
+                entries.append((enriched, source, search_key(enriched)))
             else:
                 entries.append((listed, source, search_key(listed)))
         for result in writer.store(entries):

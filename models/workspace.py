@@ -592,23 +592,24 @@ class ImportWriter:
     def store_listings(self, entries: Sequence[tuple[Procedure, SourceRef]]) -> None:
         """Insert or replace list-level records (only those whose content changed are written)."""
         stored = self.listings([proc.code for proc, _ in entries])
+        header = set(ProcedureHeader.model_fields)
+        fresh = []
         for proc, source in entries:
             digest = content_hash(proc)
             if proc.code in stored and stored[proc.code][1] == digest:
                 continue
-            self._batch()  # a listing change is a change of this batch
             values = {
-                "data": proc.model_dump(mode="json", include=set(ProcedureHeader.model_fields)),
-                "source_format": source.format,
-                "source_path": source.path,
-                "source_record": source.record,
-                "content_hash": digest,
+                "data": proc.model_dump(mode="json", include=header), "source_format": source.format,
+                "source_path": source.path, "source_record": source.record, "content_hash": digest,
                 "updated_at": self._now,
             }
+            self._batch()  # a listing change is a change of this batch
             if proc.code in stored:
                 self._conn.execute(update(LISTINGS).where(LISTINGS.c.code == proc.code).values(**values))
             else:
-                self._conn.execute(insert(LISTINGS).values(code=proc.code, **values))
+                fresh.append({"code": proc.code, **values})
+        if fresh:
+            self._conn.execute(insert(LISTINGS), fresh)
 
     def _batch(self) -> int:
         if self._batch_id is None:
