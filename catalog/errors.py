@@ -22,6 +22,9 @@ class CatalogReadError(TthcError):
         where = f"{self.file}, {self.record}" if self.record else self.file
         return f"{where}: {self.reason}."
 
+    def __reduce__(self) -> tuple[type[CatalogReadError], tuple[str, str | None, str]]:
+        return (type(self), (self.file, self.record, self.reason))  # crosses process boundaries intact
+
 
 class ImportAborted(TthcError):
     """A strict import met a record it could not read; nothing was written."""

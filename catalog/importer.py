@@ -8,7 +8,10 @@ which fields changed.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _CHUNK = 1000  # procedures written per round trip; bounds memory on national-scale batches
+_PARALLEL_FROM = 200  # files: below this, starting worker processes costs more than it saves
 _LIST_LIKE = {".xlsx", ".xlsm", ".csv", ".tsv", ".txt"}
 
 
@@ -124,6 +128,31 @@ def read_file(path: Path) -> Iterator[FileRecord]:
         yield FileRecord("unknown", "", failure=error)
 
 
+def _read_list(path: Path) -> list[FileRecord]:
+    return list(read_file(path))
+
+
+def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, list[FileRecord]]]:
+    """Each file with its records, in file order; parsed by a pool of processes for large batches.
+
+    The pool forks from a single-threaded server (forkserver), so it is safe to start from the GUI's worker
+    thread; results come back in order, so a batch reads the same whichever way it was parsed.
+    """
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if len(files) >= _PARALLEL_FROM else 1
+    if workers <= 1:
+        for path in files:
+            yield path, _read_list(path)
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["catalog.formats", "catalog.importer"])
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
+        yield from zip(files, pool.map(_read_list, files, chunksize=8), strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # a cancelled import stops the parsing too
+
+
 def import_paths(
     workspace: Workspace,
     paths: Sequence[Path],
@@ -131,6 +160,7 @@ def import_paths(
     strict: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import files and folders into ``workspace`` as one batch.
 
@@ -141,6 +171,7 @@ def import_paths(
     strict : abort the whole batch, writing nothing, if any record cannot be read.
     progress : called with (files done, files in all) after each file.
     cancelled : polled between files; when it returns True the batch is abandoned and nothing is written.
+    workers : processes that parse files while this one writes (default: one per core for large batches).
 
     Returns
     -------
@@ -167,10 +198,10 @@ def import_paths(
     merged: set[str] = set()  # codes whose detail already took in its list row
     with workspace.importing([str(p) for p in paths]) as writer:
         pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
-        for done, path in enumerate(files, start=1):
+        for done, (path, records) in enumerate(_read_all(files, workers), start=1):
             if cancelled is not None and cancelled():
                 raise ImportCancelled("Import cancelled; the workspace was not changed.")
-            for record in read_file(path):
+            for record in records:
                 if record.failure is not None:
                     report.failures.append(record.failure)
                     if strict:

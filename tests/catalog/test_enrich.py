@@ -88,7 +88,10 @@ def test_progress_is_reported_and_cancel_leaves_the_workspace_untouched(tmp_path
         assert seen == [(n, 5) for n in range(1, 6)] and len(report.imported) == 5
         (folder / "9.json").write_text(json.dumps(
             Procedure(code="1.000009", name="Mới", items=[]).model_dump(mode="json"), ensure_ascii=False))
-        calls = iter([False, False, True])
-        with pytest.raises(ImportCancelled, match="not changed"):
-            import_paths(ws, [folder], cancelled=lambda: next(calls, True))
-        assert "1.000009" not in ws.codes() and ws.count() == 5
+        for workers in (1, 2):  # parsed here, or by a pool of processes that the cancel stops too
+            calls = iter([False, False, True])
+            with pytest.raises(ImportCancelled, match="not changed"):
+                import_paths(ws, [folder], cancelled=lambda: next(calls, True), workers=workers)
+            assert "1.000009" not in ws.codes() and ws.count() == 5
+        pooled = import_paths(ws, [folder], workers=2)
+        assert pooled.imported == ["1.000009"] and len(pooled.unchanged) == 5
