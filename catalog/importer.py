@@ -205,7 +205,9 @@ def import_paths(
                 if record.failure is not None:
                     report.failures.append(record.failure)
                     if strict:
-                        raise ImportAborted(f"Import aborted, the workspace was not changed: {record.failure}")
+                        raise ImportAborted(
+                            f"Import aborted, the workspace was not changed: {record.failure}"
+                        )
                     continue
                 procedure = record.procedure
                 assert procedure is not None
@@ -238,7 +240,9 @@ def import_paths(
     return report
 
 
-def _flush(writer: ImportWriter, pending: dict[str, tuple[Procedure, SourceRef, str]], report: ImportReport) -> None:
+def _flush(
+    writer: ImportWriter, pending: dict[str, tuple[Procedure, SourceRef, str]], report: ImportReport
+) -> None:
     """Write full records, keeping what only a listing stored by an earlier batch knows."""
     if not pending:
         return
@@ -246,7 +250,11 @@ def _flush(writer: ImportWriter, pending: dict[str, tuple[Procedure, SourceRef, 
     stored_listings = writer.listings([code for code in pending])
     if stored_listings:
         entries = [
-            (fill_gaps(proc, stored_listings[proc.code][0]) if proc.code in stored_listings else proc, source, key)
+            (
+                fill_gaps(proc, stored_listings[proc.code][0]) if proc.code in stored_listings else proc,
+                source,
+                key,
+            )
             for proc, source, key in entries
         ]
     for result in writer.store(entries):

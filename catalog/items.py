@@ -62,7 +62,9 @@ _NOTE_MARKERS = tuple(
     )
 )
 # Guidance that carries a quantity all the same: it assigns a duty or refers elsewhere, and demands no paper.
-_DUTY = re.compile(r"co trach nhiem|chiu trach nhiem|theo quy dinh tai muc|moi bo gom|khong phai (?:nop|xuat trinh)")
+_DUTY = re.compile(
+    r"co trach nhiem|chiu trach nhiem|theo quy dinh tai muc|moi bo gom|khong phai (?:nop|xuat trinh)"
+)
 _DEMAND = re.compile(r"phai co|phai nop|nop them|kem theo|nop ban|xuat trinh ban|phai gui")
 _NOTE_WORDS = 30  # a document name is short; a component of more words with no quantity is guidance
 

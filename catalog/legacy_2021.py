@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from catalog.errors import CatalogReadError
-from catalog.registry import JsonFormat, Parsed, RawRecord, load_json, register
+from catalog.registry import JsonFormat, Parsed, RawRecord, RecordProblem, load_json, parse_object, register
 from catalog.spec_fields import (
     derived_code,
     dossier_entry,
@@ -108,20 +107,7 @@ class Legacy2021Format(JsonFormat):
             yield RawRecord(path, f"record {index}" + (f" ({short})" if short else ""), entry)
 
     def parse(self, record: RawRecord) -> Parsed:
-        if not isinstance(record.data, dict):
-            raise CatalogReadError(str(record.file), record.label, "it is not a JSON object")
-        try:
-            return _parse(record.data)
-        except _RecordProblem as problem:
-            raise CatalogReadError(str(record.file), record.label, str(problem)) from None
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:
-            raise CatalogReadError(
-                str(record.file), record.label, f"a field has an unexpected shape ({type(exc).__name__})"
-            ) from None
-
-
-class _RecordProblem(Exception):
-    pass
+        return parse_object(record, _parse)
 
 
 def _entries(value: Any) -> list[dict[str, Any]]:
@@ -175,7 +161,7 @@ def _dossier(data: dict[str, Any], warnings: list[str]) -> tuple[list[DossierIte
 def _parse(data: dict[str, Any]) -> Parsed:
     name = html_text(data.get(TITLE))
     if not name:
-        raise _RecordProblem("it has no title")
+        raise RecordProblem("it has no title")
     code = derived_code(CODE_PREFIX, name)
     warnings = [f"the 2021 export has no procedure code; code {code} is derived from the title"]
     items, notes = _dossier(data, warnings)

@@ -26,13 +26,21 @@ from models.procedure import Channel, Fee, LegalReference
 # --- channels ----------------------------------------------------------------------------------------------------
 
 CHANNEL_HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
-_METHOD_WORDS = {"Trực tiếp": ChannelMethod.DIRECT, "Trực tuyến": ChannelMethod.ONLINE,
-                 "Dịch vụ bưu chính": ChannelMethod.POSTAL}
+_METHOD_WORDS = {
+    "Trực tiếp": ChannelMethod.DIRECT,
+    "Trực tuyến": ChannelMethod.ONLINE,
+    "Dịch vụ bưu chính": ChannelMethod.POSTAL,
+}
 _ROW = re.compile(r"(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\s*(?:\d|Không|Miễn|Chưa))")
 # Where the time cell holds prose, a row still starts at the table's start or glued to the previous row's text.
 _LOOSE_ROW = re.compile(r"(?:^|(?<=[^\s(]))(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)")
 _TIME = re.compile(r"(\d+(?:[.,]\d+)?)\s*(Ngày làm việc|Ngày|Giờ|Tháng|Năm|Tuần)?", re.IGNORECASE)
-_UNIT = {"ngay lam viec": TimeUnit.WORKING_DAY, "ngay": TimeUnit.DAY, "gio": TimeUnit.HOUR, "thang": TimeUnit.MONTH}
+_UNIT = {
+    "ngay lam viec": TimeUnit.WORKING_DAY,
+    "ngay": TimeUnit.DAY,
+    "gio": TimeUnit.HOUR,
+    "thang": TimeUnit.MONTH,
+}
 _UNKNOWN = "Không có thông tin"
 _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(Việt Nam Đồng|VNĐ|VND|Đồng|đồng|USD)")
 _FREE = ("Miễn phí", "Không thu phí", "Không mất phí")
@@ -93,12 +101,17 @@ def _channel(method: ChannelMethod, cell: str, warnings: list[str]) -> Channel:
     glued = re.match(r"\d+\s*(?:Việt Nam Đồng|VNĐ|VND|Đồng|USD)", cell)
     if glued or re.match(r"\d+[.,]\d{3}\b", cell):
         # "Trực tiếp120 VNĐ": 1 day + 20 đồng? 12 + 0? The page lost the cell border: guess neither.
-        warnings.append(f"{method} channel: time and fee are glued ('{squash(cell)[:30]}'), both left unknown")
+        warnings.append(
+            f"{method} channel: time and fee are glued ('{squash(cell)[:30]}'), both left unknown"
+        )
         amount_match = _AMOUNT.match(cell)
         rest = cell[amount_match.end() :] if amount_match else cell
         note, rest = _parenthesised(rest.strip())
-        return Channel(method=method, fees=[Fee(kind=_fee_kind(note), amount_vnd=None, note=clean_or_none(note))],
-                       time_note=clean_or_none(rest))
+        return Channel(
+            method=method,
+            fees=[Fee(kind=_fee_kind(note), amount_vnd=None, note=clean_or_none(note))],
+            time_note=clean_or_none(rest),
+        )
     if rest.startswith(_UNKNOWN):
         rest = rest[len(_UNKNOWN) :]
     elif match := _TIME.match(rest):
@@ -177,7 +190,9 @@ class RawItem:
     in_table: bool = True  # False for a dossier section that has no table at all: its text is guidance
 
 
-_INNER_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|rar|zip|odt|ods|rtf|jpe?g|png|tiff?)(?=\S)", re.IGNORECASE)
+_INNER_EXTENSION = re.compile(
+    r"\.(?:docx?|pdf|xlsx?|rar|zip|odt|ods|rtf|jpe?g|png|tiff?)(?=\S)", re.IGNORECASE
+)
 _FILE_START = re.compile(r"(?:mau|phu luc|pl|tk|bm|m\d|\d)", re.IGNORECASE)
 
 
@@ -204,7 +219,8 @@ def _stem_start(text: str, end: int) -> int:
     if not candidates:
         return floor
     named = [
-        i for i in candidates
+        i
+        for i in candidates
         if _FILE_START.match(fold(text[i : i + 10])) and not _INNER_EXTENSION.search(text, i, end)
     ]
     return named[-1] if named else candidates[0]
@@ -258,7 +274,9 @@ def parse_dossier(text: str | None, warnings: list[str]) -> list[RawItem]:
             originals = count if quantity.group(1) else 0
             copies = int(quantity.group(2)) if quantity.group(2) else (count if quantity.group(3) else 0)
             if not name and not templates:
-                warnings.append(f"a dossier row with a quantity but no name was skipped (case '{heading or '-'}')")
+                warnings.append(
+                    f"a dossier row with a quantity but no name was skipped (case '{heading or '-'}')"
+                )
                 continue
             rows.append(RawItem(name or templates[0], originals, copies, heading, templates))
         tail = segment[position:].strip()
@@ -279,7 +297,23 @@ def _heading(text: str) -> str | None:
 
 LEGAL_HEADER = "Tên văn bản pháp lýMã văn bản"
 _GROUP = re.compile(r"QH\d{2}|UBTVQH\d{2}|TTg|[A-ZĐ]+")
-_KNOWN = set(ISSUERS) | {"TT", "NĐ", "QĐ", "NQ", "CT", "TTLT", "L", "VBHN", "HD", "KH", "TB", "BC", "CV", "PL", "QH"}
+_KNOWN = set(ISSUERS) | {
+    "TT",
+    "NĐ",
+    "QĐ",
+    "NQ",
+    "CT",
+    "TTLT",
+    "L",
+    "VBHN",
+    "HD",
+    "KH",
+    "TB",
+    "BC",
+    "CV",
+    "PL",
+    "QH",
+}
 
 
 def _known(word: str) -> bool:
@@ -291,7 +325,9 @@ def _suffix_end(text: str, start: int) -> int:
     position = start
     while group := _GROUP.match(text, position):
         word, end = group.group(0), group.end()
-        glued = end < len(text) and (text[end].isalpha() or (text[end] == " " and text[end + 1 : end + 2].isupper()))
+        glued = end < len(text) and (
+            text[end].isalpha() or (text[end] == " " and text[end + 1 : end + 2].isupper())
+        )
         if not _known(word) and glued:
             # "…TT-BTCNghị định", "…NĐ-CPLUẬT", "…NĐ-CPQUY ĐỊNH": the capitals that start the next title are not
             # the number's.

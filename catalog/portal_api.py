@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from catalog import items as item_rules
-from catalog.errors import CatalogReadError
 from catalog.legal import make_reference
-from catalog.registry import JsonFormat, Parsed, RawRecord, load_json, register
+from catalog.registry import JsonFormat, Parsed, RawRecord, RecordProblem, load_json, parse_object, register
 from catalog.steps import split_steps
 from catalog.text import clean, clean_or_none, squash
 from models.enums import ChannelMethod, FeeKind, Level, ProcedureStatus, TimeUnit
@@ -74,21 +73,7 @@ class PortalApiFormat(JsonFormat):
             yield RawRecord(path, label, entry)
 
     def parse(self, record: RawRecord) -> Parsed:
-        data = record.data
-        if not isinstance(data, dict):
-            raise CatalogReadError(str(record.file), record.label, "it is not a JSON object")
-        try:
-            return _parse(data)
-        except _RecordProblem as problem:
-            raise CatalogReadError(str(record.file), record.label, str(problem)) from None
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:
-            raise CatalogReadError(
-                str(record.file), record.label, f"a field has an unexpected shape ({exc})"
-            ) from None
-
-
-class _RecordProblem(Exception):
-    pass
+        return parse_object(record, _parse)
 
 
 def _text(value: Any) -> str:
@@ -202,8 +187,12 @@ def _dossier(data: dict[str, Any], warnings: list[str]) -> tuple[list[DossierIte
             if isinstance(a, dict) and squash(a.get("fileName"))
         ]
         part = item_rules.entry(
-            text, _quantity(component.get("originalQty")), _quantity(component.get("copyQty")),
-            group=item_rules.group_of_heading(heading), heading=heading, template="; ".join(templates) or None,
+            text,
+            _quantity(component.get("originalQty")),
+            _quantity(component.get("copyQty")),
+            group=item_rules.group_of_heading(heading),
+            heading=heading,
+            template="; ".join(templates) or None,
             source_code=clean_or_none(_text(component.get("code"))),
         )
         if isinstance(part, DossierItem):
@@ -218,9 +207,9 @@ def _parse(data: dict[str, Any]) -> Parsed:
     code = squash(_text(data.get("code")) or _text(data.get("codeNotation")))
     name = clean(_text(data.get("name")))
     if not code:
-        raise _RecordProblem("it has no procedure code")
+        raise RecordProblem("it has no procedure code")
     if not name:
-        raise _RecordProblem(f"procedure {code} has no name")
+        raise RecordProblem(f"procedure {code} has no name")
 
     steps = [
         s

@@ -15,17 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from catalog import items as item_rules
-from catalog.errors import CatalogReadError
 from catalog.page_tables import RawItem, parse_channels, parse_dossier, parse_legal_basis
-from catalog.registry import JsonFormat, Parsed, RawRecord, load_json, register
+from catalog.registry import JsonFormat, Parsed, RawRecord, RecordProblem, load_json, parse_object, register
 from catalog.steps import split_steps
 from catalog.text import clean, clean_or_none, fold, squash
 from models.enums import Level
 from models.procedure import DossierItem, Note, Procedure, Result
 
 _MARKERS = ("ma_thu_tuc", "ten_thu_tuc", "thanh_phan_ho_so", "cach_thuc_thuc_hien")
-_LEVELS = {"cap bo": Level.MINISTRY, "cap tinh": Level.PROVINCE, "cap xa": Level.COMMUNE,
-           "co quan khac": Level.OTHER_AGENCY, "cap huyen": Level.DISTRICT_HISTORICAL}
+_LEVELS = {
+    "cap bo": Level.MINISTRY,
+    "cap tinh": Level.PROVINCE,
+    "cap xa": Level.COMMUNE,
+    "co quan khac": Level.OTHER_AGENCY,
+    "cap huyen": Level.DISTRICT_HISTORICAL,
+}
 _RAW_CODE = re.compile(r"Mã thủ tục\s*(\d\.\d{6}(?:\.\d{2})?)")
 _CODE = re.compile(r"\b\d\.\d{6}(?:\.\d{2})?\b")
 _RESULT_CODE = re.compile(r"Mã:\s*([A-Z0-9][\w.\-]*)")
@@ -55,18 +59,7 @@ class PortalPageFormat(JsonFormat):
             yield RawRecord(path, label, entry)
 
     def parse(self, record: RawRecord) -> Parsed:
-        if not isinstance(record.data, dict):
-            raise CatalogReadError(str(record.file), record.label, "it is not a JSON object")
-        try:
-            return _parse(record.data)
-        except _PageProblem as problem:
-            raise CatalogReadError(str(record.file), record.label, str(problem)) from None
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise CatalogReadError(str(record.file), record.label, f"a section has an unexpected shape ({exc})") from None
-
-
-class _PageProblem(Exception):
-    pass
+        return parse_object(record, _parse)
 
 
 def _section(data: dict[str, Any], key: str) -> str:
@@ -122,8 +115,13 @@ def _results(text: str) -> list[Result]:
 
 def _item_or_note(row: RawItem) -> DossierItem | Note | None:
     return item_rules.entry(
-        row.text, row.originals, row.copies, group=item_rules.group_of_heading(row.heading), heading=row.heading,
-        template="; ".join(row.templates) or None, guidance=not row.in_table,
+        row.text,
+        row.originals,
+        row.copies,
+        group=item_rules.group_of_heading(row.heading),
+        heading=row.heading,
+        template="; ".join(row.templates) or None,
+        guidance=not row.in_table,
     )
 
 
@@ -139,9 +137,9 @@ def _parse(data: dict[str, Any]) -> Parsed:
         )
         code = raw_code.group(1)
     if not code:
-        raise _PageProblem("it has no procedure code")
+        raise RecordProblem("it has no procedure code")
     if not name:
-        raise _PageProblem(f"procedure {code} has no name")
+        raise RecordProblem(f"procedure {code} has no name")
 
     rows = parse_dossier(_section(data, "thanh_phan_ho_so"), warnings)
     items: list[DossierItem] = []
@@ -170,8 +168,9 @@ def _parse(data: dict[str, Any]) -> Parsed:
         is_local_specific="dac thu" in fold(_section(data, "loai_thu_tuc")),
         related_codes=sorted(set(_CODE.findall(_section(data, "thu_tuc_lien_quan"))) - {code}),
         channels=parse_channels(_section(data, "cach_thuc_thuc_hien"), warnings),
-        steps=split_steps(None, _section(data, "trinh_tu_thuc_hien")) if clean_or_none(
-            _section(data, "trinh_tu_thuc_hien")) else [],
+        steps=split_steps(None, _section(data, "trinh_tu_thuc_hien"))
+        if clean_or_none(_section(data, "trinh_tu_thuc_hien"))
+        else [],
         items=items,
         notes=notes,
         results=_results(_section(data, "ket_qua_xu_ly")),

@@ -8,7 +8,7 @@ Reading has two stages, so that each can be tested and each failure names its re
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -35,6 +35,24 @@ class Parsed:
     listing: bool = (
         False  # a list-level record (code, name, agencies...): enriches, never replaces; see catalog.merge
     )
+
+
+class RecordProblem(Exception):
+    """Raised inside a record parser with the one-sentence reason the record cannot be read."""
+
+
+def parse_object(record: RawRecord, parse: Callable[[dict[str, Any]], Parsed]) -> Parsed:
+    """Run ``parse`` on a JSON object record, turning every way it can fail into one :class:`CatalogReadError`."""
+    if not isinstance(record.data, dict):
+        raise CatalogReadError(str(record.file), record.label, "it is not a JSON object")
+    try:
+        return parse(record.data)
+    except RecordProblem as problem:
+        raise CatalogReadError(str(record.file), record.label, str(problem)) from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise CatalogReadError(
+            str(record.file), record.label, f"a field has an unexpected shape ({exc})"
+        ) from None
 
 
 class Format:
