@@ -91,7 +91,7 @@ def test_progress_is_reported_and_cancel_leaves_the_workspace_untouched(tmp_path
         for workers in (1, 2):  # parsed here, or by a pool of processes that the cancel stops too
             calls = iter([False, False, True])
             with pytest.raises(ImportCancelled, match="not changed"):
-                import_paths(ws, [folder], cancelled=lambda: next(calls, True), workers=workers)
+                import_paths(ws, [folder], cancelled=lambda calls=calls: next(calls, True), workers=workers)
             assert "1.000009" not in ws.codes() and ws.count() == 5
         pooled = import_paths(ws, [folder], workers=2)
         assert pooled.imported == ["1.000009"] and len(pooled.unchanged) == 5
