@@ -42,7 +42,7 @@ def _number(published: str) -> str:
 
 def score(pages_dir: Path, golden: Path = GOLDEN) -> dict[str, Any]:
     expected_pages = json.loads(golden.read_text(encoding="utf-8"))
-    extracted_total = expected_total = correct = channels_exact = legal_exact = 0
+    extracted_total = expected_total = correct = channels_exact = legal_exact = notes_exact = 0
     misses: list[str] = []
     for page in expected_pages:
         [record] = list(read_file(pages_dir / page["file"]))
@@ -65,6 +65,7 @@ def score(pages_dir: Path, golden: Path = GOLDEN) -> dict[str, Any]:
                     for c in procedure.channels]
         channels_exact += channels == [(c["method"], c["time_limit"], c["time_unit"], c["fee_vnd"])
                                        for c in page["channels"]]
+        notes_exact += len(procedure.notes) == page["notes"]
         legal_exact += [r.number for r in procedure.legal_basis] == [_number(n) for n in page["legal_numbers"]]
     return {
         "pages": len(expected_pages),
@@ -75,6 +76,7 @@ def score(pages_dir: Path, golden: Path = GOLDEN) -> dict[str, Any]:
         "recall": correct / expected_total if expected_total else 0.0,
         "channels_exact": channels_exact,
         "legal_exact": legal_exact,
+        "notes_exact": notes_exact,
         "misses": misses,
     }
 

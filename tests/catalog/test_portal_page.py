@@ -215,6 +215,6 @@ def test_hand_checked_pages_match_field_for_field(corpus: Path, golden_set: str)
     result = score(corpus, GOLDEN.with_name(golden_set))
     print(f"\n{golden_set}: {result['pages']} pages, items: precision {result['precision']:.3f}, "
           f"recall {result['recall']:.3f}; channels exact {result['channels_exact']}/{result['pages']}, "
-          f"legal numbers exact {result['legal_exact']}/{result['pages']}")
+          f"notes exact {result['notes_exact']}/{result['pages']}, legal numbers exact {result['legal_exact']}/{result['pages']}")
     assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result["misses"]
     assert result["channels_exact"] >= result["pages"] - 1  # one page's channel field is broken at the source
