@@ -338,26 +338,36 @@ class Workspace:
                 yield from self._load(conn, ids[start : start + _CHUNK])
 
     def _load(self, conn: Connection, ids: Sequence[int]) -> list[Procedure]:
+        """Procedures by row id, a few queries for the whole chunk; rows are read as plain tuples (fast)."""
+        table = _table(ProcedureRow)
+        header_columns = [table.c[name] for name in _HEADER_FIELDS]
         headers = {
-            r.id: r._mapping for r in conn.execute(select(_table(ProcedureRow)).where(PROCEDURE.id.in_(ids)))
+            row[0]: dict(zip(_HEADER_FIELDS, row[1:], strict=True))
+            for row in conn.execute(select(PROCEDURE.id, *header_columns).where(PROCEDURE.id.in_(ids)))
         }
         parts: dict[str, dict[int, list[dict[str, Any]]]] = {}
         for part, t in PARTS.items():
+            names = _PART_FIELDS[part]
             grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
-            for row in conn.execute(
-                select(t).where(t.c.procedure_id.in_(ids)).order_by(t.c.procedure_id, t.c.position)
-            ):
-                grouped[row.procedure_id].append({name: row._mapping[name] for name in _PART_FIELDS[part]})
+            query = (
+                select(t.c.procedure_id, *(t.c[name] for name in names))
+                .where(t.c.procedure_id.in_(ids))
+                .order_by(t.c.procedure_id, t.c.position)
+            )
+            for row in conn.execute(query):
+                grouped[row[0]].append(dict(zip(names, row[1:], strict=True)))
             parts[part] = grouped
         fees: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-        ft = FEES
-        for row in conn.execute(
-            select(ft).where(ft.c.procedure_id.in_(ids)).order_by(ft.c.procedure_id, ft.c.position)
-        ):
-            fees[(row.procedure_id, row.channel_position)].append({n: row._mapping[n] for n in _FEE_FIELDS})
+        query = (
+            select(FEES.c.procedure_id, FEES.c.channel_position, *(FEES.c[name] for name in _FEE_FIELDS))
+            .where(FEES.c.procedure_id.in_(ids))
+            .order_by(FEES.c.procedure_id, FEES.c.position)
+        )
+        for row in conn.execute(query):
+            fees[(row[0], row[1])].append(dict(zip(_FEE_FIELDS, row[2:], strict=True)))
         result = []
         for pid in ids:
-            data: dict[str, Any] = {name: headers[pid][name] for name in _HEADER_FIELDS}
+            data: dict[str, Any] = headers[pid]
             for part in PART_TABLES:
                 data[part] = parts[part].get(pid, [])
             data["channels"] = [

@@ -1,0 +1,258 @@
+"""The once-only finder: for each dossier item, the data source that could supply it, graded with reasons.
+
+Grades (DOMAIN.md §4):
+
+- ``redundant``: a registry source holds the data (a), its owner announced it usable in place of the document (b),
+  and the handling agency is connected to it (c, a workspace setting);
+- ``potentially_redundant``: (a) holds but (b) or (c) is missing or unknown — the finding says which;
+- ``issued_by_state``: a licence, decision or certificate a Vietnamese state body issues, which could be fetched
+  from the issuer's records or the applicant's electronic data store (Decree 45/2020/NĐ-CP), linked to the
+  catalog procedure that issues it when there is one;
+- ``required``: no source; forms the applicant fills in; documents issued abroad.
+
+Every finding carries the phrase that matched, the rule, the legal basis and the fallback (if the lookup fails:
+ask for the paper and ask the citizen to have the database corrected).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalog.sources import DataSource, Matcher, SourceMatch, fold_aligned
+from models.enums import FindingGrade
+from models.findings import Finding
+from models.procedure import DossierItem, Procedure
+
+FALLBACK = (
+    "Nếu tra cứu không có kết quả, hoặc dữ liệu thiếu, sai: công chức yêu cầu người nộp cung cấp giấy tờ "
+    "và hướng dẫn họ đề nghị cơ quan quản lý cập nhật, điều chỉnh dữ liệu trong {source}."
+)
+STATE_FALLBACK = (
+    "Nếu không khai thác được từ hệ thống của cơ quan cấp hoặc Kho quản lý dữ liệu điện tử của người nộp: "
+    "yêu cầu nộp bản điện tử hoặc bản sao giấy tờ."
+)
+STATE_BASIS = "Nghị định 45/2020/NĐ-CP (kết quả điện tử có giá trị như bản giấy; Kho quản lý dữ liệu điện tử)"
+
+# Forms are what the applicant writes: never supplied by a database.
+_FORM_START = re.compile(
+    r"^(?:(?:ban (?:chinh|goc|sao) |\d{1,2} )?(?:to khai|don\b(?! vi)|phieu (?:de nghi|yeu cau|dang ky|khai)|"
+    r"mau\b|ban khai|van ban de nghi|giay de nghi|van ban dang ky|bao cao|ke hoach|phuong an|danh sach|"
+    r"ban ke khai|ban cam ket|giay cam doan|van ban cam ket|ban thuyet minh|bang ke|so do|ban ve))"
+)
+_FOREIGN = re.compile(
+    r"nuoc ngoai cap|cua nuoc ngoai|co quan co tham quyen (?:cua )?nuoc ngoai|hop phap hoa lanh su|"
+    r"ho chieu nuoc ngoai|nguoi nuoc ngoai|to chuc nuoc ngoai cap|quoc gia noi|nuoc so tai"
+)
+# Documents a state body issues (the start of the item, after its copy qualifiers).
+_STATE_DOCUMENT = re.compile(
+    r"^(?:giay phep|giay chung nhan|quyet dinh|chung chi|van ban chap thuan|van ban cho phep|"
+    r"van ban chap nhan|giay xac nhan|the (?!ngan hang)|chung nhan|van bang|bang|so (?:dang ky|chung nhan)|"
+    r"thong bao (?:ket qua|chap thuan|cap|xac nhan)|ket qua (?:tham dinh|kiem tra|kiem dinh)|"
+    r"bien ban (?:nghiem thu|kiem tra|tham dinh))\b"
+)
+_QUALIFIERS = re.compile(
+    r"^(?:(?:\d{1,2}|mot|hai|ba) )?(?:(?:ban (?:sao|chinh|goc|chup|photo|dien tu|scan)|bao sao|"
+    r"ban sao dien tu|ban sao y|co chung thuc|duoc chung thuc|cong chung|hop le|hoac|va|cua|kem theo|xuat trinh|"
+    r"nop|01|02|03|(?:cac |mot trong cac |mot trong )?giay to (?:sau|sau day|gom)|gom|bao gom)\s*[,;:\-]?\s*)+"
+)
+_ALTERNATIVES = re.compile(r"\s+hoac\s+|\s*/\s*(?=\D)|;\s*")  # on folded text
+_ALREADY_WAIVED = re.compile(
+    r"khong phai (?:nop|xuat trinh|cung cap)|da co trong co so du lieu|da duoc khai thac|khai thac duoc|"
+    r"khong yeu cau (?:nop|xuat trinh)"
+)
+# The document type heads the item (after its copy qualifiers and a lead-in such as "các giấy tờ sau:"); a registry
+# phrasing further in is context ("hợp đồng ủy quyền … liên quan đến đăng ký doanh nghiệp"), not the document.
+_DOCUMENT_REACH = 12
+_SPACES = re.compile(r"\s+")
+_BULLETS = re.compile(r"^(?:[-+*•·–—○▪►]+|\(?(?:[ivx]{1,4}|[a-z])\)|\(?\d{1,2}[.)])\s*")
+
+
+@dataclass(slots=True)
+class ResultIndex:
+    """The catalog's results by document type, to link state-issued items to the procedures that issue them.
+
+    A result links when its document type equals the item's, or one is the other followed by more words
+    ("giấy phép lái tàu" ~ "giấy phép lái tàu hạng …"); lookups are dictionary hits, not scans of the catalog.
+    """
+
+    exact: dict[str, list[str]] = field(default_factory=dict)
+    by_head: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, procedures: Iterable[Procedure]) -> ResultIndex:
+        index = cls()
+        for procedure in procedures:
+            for result in procedure.results:
+                key = _document_key(result.name)
+                if 8 <= len(key) <= 160 and len(key.split()) >= 3:
+                    index.exact.setdefault(key, []).append(procedure.code)
+                    index.by_head.setdefault(_head(key), []).append((key, procedure.code))
+        return index
+
+    def issuer_of(self, name: str, *, exclude: str) -> str | None:
+        """The code of the catalog procedure whose result is the document ``name``, if one is."""
+        key = _document_key(name)
+        if len(key.split()) < 3:
+            return None
+        for code in self.exact.get(key, ()):
+            if code != exclude:
+                return code
+        for result_key, code in self.by_head.get(_head(key), ()):
+            if code != exclude and (result_key.startswith(key + " ") or key.startswith(result_key + " ")):
+                return code
+        return None
+
+
+def _head(key: str) -> str:
+    return " ".join(key.split()[:4])
+
+
+def _fold(text: str) -> str:
+    """Folded text with whitespace squashed (the cheap way: one translate, one regex)."""
+    return _SPACES.sub(" ", fold_aligned(text)).strip()
+
+
+def _document_key(text: str, key: str | None = None) -> str:
+    """The document type of an item or result: folded, bullets and copy qualifiers and trailing clauses removed."""
+    key = _QUALIFIERS.sub("", _BULLETS.sub("", _fold(text) if key is None else key))
+    return re.split(r"[;:(]| do | cua | theo | trong truong hop | neu ", key, maxsplit=1)[0].strip(" .,")
+
+
+def _document_match(text: str, matcher: Matcher, key: str) -> SourceMatch | None:
+    """The registry source an item asks for: a phrasing that heads one of its alternatives ("A hoặc B").
+    ``key`` is ``fold_aligned(text)``."""
+    found = matcher.find_in(text, key)
+    if not found:
+        return None  # most items: one fold and one scan
+    starts = [0] + [m.end() for m in _ALTERNATIVES.finditer(key)]
+    best: SourceMatch | None = None
+    for match in found:
+        alternative = max(start for start in starts if start <= match.start)
+        head = key[alternative : match.start].lstrip(" -+*•")
+        if len(_QUALIFIERS.sub("", head)) > _DOCUMENT_REACH:
+            continue  # named further in: context ("… liên quan đến đăng ký doanh nghiệp"), not the document
+        if best is None or (match.source.announced and not best.source.announced):
+            best = match
+    return best
+
+
+def _grade(source: DataSource) -> tuple[FindingGrade, dict[str, bool | None], str]:
+    conditions: dict[str, bool | None] = {
+        "holds": True,
+        "announced": source.announced,
+        "connected": source.connected,
+    }
+    if source.announced and source.connected:
+        return FindingGrade.REDUNDANT, conditions, "(a) nguồn lưu giữ dữ liệu, (b) đã công bố, (c) đã kết nối"
+    missing = []
+    if not source.announced:
+        missing.append("(b) chủ quản chưa công bố dữ liệu thay thế giấy tờ")
+    if source.connected is None:
+        missing.append("(c) chưa rõ cơ quan giải quyết đã kết nối hay chưa")
+    elif not source.connected:
+        missing.append("(c) cơ quan giải quyết chưa kết nối")
+    return FindingGrade.POTENTIALLY_REDUNDANT, conditions, "; ".join(missing)
+
+
+def assess_item(
+    procedure: Procedure, index: int, matcher: Matcher, results: ResultIndex | None = None
+) -> Finding:
+    """The finding for item ``index`` of ``procedure``.
+
+    Examples
+    --------
+    >>> from catalog.sources import default_matcher
+    >>> p = Procedure(code="1", name="x", items=[DossierItem(name="Bản sao có chứng thực Giấy khai sinh")])
+    >>> f = assess_item(p, 0, default_matcher())
+    >>> (f.data_source, f.grade)
+    ('civil_status', <FindingGrade.POTENTIALLY_REDUNDANT: 'potentially_redundant'>)
+    """
+    item: DossierItem = procedure.items[index]
+    text = item.name
+    aligned = fold_aligned(text)
+    key = _BULLETS.sub("", _SPACES.sub(" ", aligned).strip())
+    name = item.name_normalized or text
+
+    def make(**fields: Any) -> Finding:
+        return Finding(item_index=index, item_name=name, **fields)
+
+    if _FORM_START.match(_QUALIFIERS.sub("", key)):
+        return make(
+            grade=FindingGrade.REQUIRED,
+            rule="form",
+            explanation="Mẫu đơn, tờ khai do người nộp kê khai: không có nguồn dữ liệu thay thế.",
+        )
+    found = _document_match(text, matcher, aligned)
+    foreign = _FOREIGN.search(key)
+    if found is not None and not (foreign and not _ALTERNATIVES.search(key)):
+        return _source_finding(make, item, found, key)
+    if foreign:
+        return make(
+            grade=FindingGrade.REQUIRED,
+            rule="foreign",
+            matched_phrase=foreign.group(0),
+            explanation="Giấy tờ do cơ quan nước ngoài cấp hoặc xác nhận: không có cơ sở dữ liệu trong "
+            "nước thay thế, vẫn phải nộp.",
+        )
+    document = _document_key(text, key)
+    if _STATE_DOCUMENT.match(document):
+        issuer = results.issuer_of(text, exclude=procedure.code) if results is not None else None
+        link = f" Đây là kết quả của thủ tục {issuer} trong danh mục." if issuer else ""
+        return make(
+            grade=FindingGrade.ISSUED_BY_STATE,
+            rule="state-issued document",
+            matched_phrase=text[: len(document)] if document else None,
+            issuing_procedure=issuer,
+            legal_basis=STATE_BASIS,
+            fallback=STATE_FALLBACK,
+            explanation=(
+                f"“{item.name_normalized or text}” là giấy tờ do cơ quan nhà nước cấp: có thể "
+                "khai thác từ hệ thống của cơ quan cấp hoặc Kho quản lý dữ liệu điện tử của "
+                f"người nộp thay vì yêu cầu bản giấy.{link}"
+            ),
+        )
+    return make(
+        grade=FindingGrade.REQUIRED,
+        rule="no source",
+        explanation="Không có nguồn dữ liệu trong danh mục nắm giữ giấy tờ này.",
+    )
+
+
+def _source_finding(make: Callable[..., Finding], item: DossierItem, found: SourceMatch, key: str) -> Finding:
+    source = found.source
+    grade, conditions, state = _grade(source)
+    waived = bool(_ALREADY_WAIVED.search(key))
+    conditions["already_waived_in_text"] = waived
+    since = f", hiệu lực từ {found.source.announced_on:%d/%m/%Y}" if source.announced_on else ""
+    what = "; ".join(source.stands_in_for) or source.name
+    explanation = (
+        f"“{item.name_normalized or item.name}” khớp cụm “{found.phrase}”: {source.name} ({source.owner}) "
+        f"lưu giữ {what}. Tình trạng: {state}."
+        + (" Văn bản công bố đã miễn nộp khi khai thác được dữ liệu." if waived else "")
+    )
+    return make(
+        grade=grade,
+        data_source=source.id,
+        matched_phrase=found.phrase,
+        rule=f"registry phrasing → {source.id}",
+        explanation=explanation,
+        legal_basis=f"{source.legal_basis}{since}" if source.legal_basis else None,
+        fallback=FALLBACK.format(source=source.name),
+        conditions=conditions,
+    )
+
+
+def find(procedure: Procedure, matcher: Matcher, results: ResultIndex | None = None) -> list[Finding]:
+    """One finding per dossier item of ``procedure``, in item order."""
+    return [assess_item(procedure, index, matcher, results) for index in range(len(procedure.items))]
+
+
+def find_all(
+    procedures: Sequence[Procedure], matcher: Matcher, *, link_issuers: bool = True
+) -> dict[str, list[Finding]]:
+    """Findings for a whole catalog, linking state-issued items to the procedures that issue them."""
+    results = ResultIndex.build(procedures) if link_issuers else None
+    return {p.code: find(p, matcher, results) for p in procedures}

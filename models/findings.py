@@ -1,0 +1,55 @@
+"""What the analysis says about a procedure: each dossier item's finding, online-eligibility blocks.
+
+Findings are produced by the once-only finder (:mod:`catalog.finder`) and read by the graph, cost, redesign and
+export code, so their shape lives here, in the core's vocabulary.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from models.enums import FindingGrade
+
+
+class Finding(SQLModel):
+    """The finder's verdict on one dossier item, with the reasons a lawyer needs.
+
+    ``item_index`` is the item's position in :attr:`Procedure.items`. ``data_source`` is a registry id
+    (``population``, ``civil_status``...) or None. For ``issued_by_state`` items, ``issuing_procedure`` is the code of
+    the catalog procedure whose result the item is, when one was found.
+    """
+
+    item_index: int
+    item_name: str
+    grade: FindingGrade
+    data_source: str | None = None
+    matched_phrase: str | None = None  # the words of the item that matched, as published
+    rule: str = ""  # which rule decided, in one line
+    explanation: str = ""  # the whole reasoning, in Vietnamese, for the officer and the lawyer
+    legal_basis: str | None = None  # the source's legal basis and the date it took effect
+    fallback: str | None = None  # what happens when the lookup fails
+    issuing_procedure: str | None = None
+    conditions: dict[str, bool | None] = Field(default_factory=dict)  # holds / announced / connected
+
+
+class BlockKind(StrEnum):
+    """What stands in the way of full-process online handling (Decree 42/2022/NĐ-CP)."""
+
+    PRESENCE = "presence"  # a step requires the applicant in person
+    SHOW_ORIGINAL = "show_original"  # an original must be shown
+    CERTIFIED_PAPER_COPY = "certified_paper_copy"
+    ON_SITE_INSPECTION = "on_site_inspection"
+    WET_SIGNATURE = "wet_signature"
+    PAPER_RESULT = "paper_result"
+    NO_ONLINE_CHANNEL = "no_online_channel"
+
+
+class OnlineBlock(SQLModel):
+    """One reason a procedure cannot be handled fully online, with what causes it."""
+
+    kind: BlockKind
+    cause: str  # the item, step or result text that causes the block, as published
+    where: str  # "item 3", "step 2", "result 1", "channels"
+    explanation: str = ""
