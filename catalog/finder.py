@@ -40,11 +40,14 @@ STATE_BASIS = "Nghị định 45/2020/NĐ-CP (kết quả điện tử có giá 
 _FORM_START = re.compile(
     r"^(?:(?:ban (?:chinh|goc|sao) |\d{1,2} )?(?:to khai|don\b(?! vi)|phieu (?:de nghi|yeu cau|dang ky|khai)|"
     r"mau\b|ban khai|van ban de nghi|giay de nghi|van ban dang ky|bao cao|ke hoach|phuong an|danh sach|"
-    r"ban ke khai|ban cam ket|giay cam doan|van ban cam ket|ban thuyet minh|bang ke|so do|ban ve))"
+    r"ban ke khai|ban cam ket|giay cam doan|van ban cam ket|ban thuyet minh|bang ke|so do|ban ve|giay khai dang ky|"
+    r"de nghi|van ban yeu cau|giay yeu cau|van ban thong bao|thong bao (?:thay doi|de nghi)|so yeu ly lich|"
+    r"ban thong tin|thong tin ve))"
 )
 _FOREIGN = re.compile(
     r"nuoc ngoai cap|cua nuoc ngoai|co quan co tham quyen (?:cua )?nuoc ngoai|hop phap hoa lanh su|"
-    r"ho chieu nuoc ngoai|nguoi nuoc ngoai|to chuc nuoc ngoai cap|quoc gia noi|nuoc so tai"
+    r"ho chieu nuoc ngoai|to chuc nuoc ngoai cap|quoc gia noi|nuoc so tai|nuoc ma nguoi do la cong dan|"
+    r"nuoc cu tru cap|do nuoc cu tru|nuoc xuat khau|lai xe nuoc ngoai|bang lai nuoc ngoai|doanh nghiep nuoc ngoai"
 )
 # Documents a state body issues (the start of the item, after its copy qualifiers).
 _STATE_DOCUMENT = re.compile(
@@ -53,12 +56,23 @@ _STATE_DOCUMENT = re.compile(
     r"thong bao (?:ket qua|chap thuan|cap|xac nhan)|ket qua (?:tham dinh|kiem tra|kiem dinh)|"
     r"bien ban (?:nghiem thu|kiem tra|tham dinh))\b"
 )
+# What may stand before the document's name in an item (on folded text): quantities, copy forms, "kèm bản chính
+# để đối chiếu", a lead-in that announces a list ("các giấy tờ sau:"), a condition ("trường hợp …, phải có").
 _QUALIFIERS = re.compile(
-    r"^(?:(?:\d{1,2}|mot|hai|ba) )?(?:(?:ban (?:sao|chinh|goc|chup|photo|dien tu|scan)|bao sao|"
-    r"ban sao dien tu|ban sao y|co chung thuc|duoc chung thuc|cong chung|hop le|hoac|va|cua|kem theo|xuat trinh|"
-    r"nop|01|02|03|(?:cac |mot trong cac |mot trong )?giay to (?:sau|sau day|gom)|gom|bao gom)\s*[,;:\-]?\s*)+"
+    r"^(?:(?:"
+    r"\d{1,2}\b|mot\b|hai\b|ba\b"
+    r"|ban (?:sao|chinh|goc|chup|photo|pho to|phô tô|dien tu|scan|dich|in)\b|dien tu\b"
+    r"|(?:duoc |da duoc |da )?(?:(?:cap|chung thuc|sao) )?tu (?:ban chinh|so goc)\b"
+    r"|(?:co |duoc |da duoc |da )?(?:chung thuc|cong chung)\b"
+    r"|(?:kem|kem theo|va xuat trinh|xuat trinh) ban (?:chinh|goc)(?: de (?:doi chieu|kiem tra))?\b"
+    r"|ban chinh de doi chieu\b|tep tin\b|hop le\b|cua\b|cac\b|nhung\b|hoac\b|va\b|nop\b|xuat trinh\b"
+    r"|kem theo\b|gom\b|bao gom\b|so\b(?= goc)"
+    r"|(?:mot trong (?:cac|nhung) |cac |nhung )?(?:giay to|tai lieu|van ban|ho so)\b[^:;.]{0,80}:"
+    r"|(?:trong )?truong hop\b[^;:.]{0,140}?\b(?:thi|phai co|phai nop|nop them|kem theo|can co)\b"
+    r")\s*[,;:\-]?\s*)+"
 )
-_ALTERNATIVES = re.compile(r"\s+hoac\s+|\s*/\s*(?=\D)|;\s*")  # on folded text
+# Where an item lists several documents (on folded text): "A hoặc B", "A/B", "A; B", "A, B", "A và B".
+_ALTERNATIVES = re.compile(r"\s+(?:hoac|va)\s+|\s*/\s*(?=\D)|[;,]\s*|:\s+(?:-\s*)?")
 _ALREADY_WAIVED = re.compile(
     r"khong phai (?:nop|xuat trinh|cung cap)|da co trong co so du lieu|da duoc khai thac|khai thac duoc|"
     r"khong yeu cau (?:nop|xuat trinh)"
@@ -121,22 +135,42 @@ def _document_key(text: str, key: str | None = None) -> str:
     return re.split(r"[;:(]| do | cua | theo | trong truong hop | neu ", key, maxsplit=1)[0].strip(" .,")
 
 
-def _document_match(text: str, matcher: Matcher, key: str) -> SourceMatch | None:
-    """The registry source an item asks for: a phrasing that heads one of its alternatives ("A hoặc B").
-    ``key`` is ``fold_aligned(text)``."""
-    found = matcher.find_in(text, key)
+def _document_match(
+    text: str, matcher: Matcher, key: str, context: str = ""
+) -> tuple[SourceMatch, str] | None:
+    """The registry source an item asks for, and the separator before the alternative that names it.
+
+    A phrasing counts when it heads one of the item's alternatives ("A hoặc B", "A và B", "A; B"), after that
+    alternative's copy qualifiers, lead-in or condition; named further in, it is context. ``key`` is
+    ``fold_aligned(text)``.
+    """
+    found = matcher.find_in(text, key, context)
     if not found:
         return None  # most items: one fold and one scan
-    starts = [0] + [m.end() for m in _ALTERNATIVES.finditer(key)]
-    best: SourceMatch | None = None
-    for match in found:
-        alternative = max(start for start in starts if start <= match.start)
-        head = key[alternative : match.start].lstrip(" -+*•")
-        if len(_QUALIFIERS.sub("", head)) > _DOCUMENT_REACH:
+    separators = [(0, "")] + [(m.end(), m.group(0).strip()) for m in _ALTERNATIVES.finditer(key)]
+    for match in found:  # left to right: the first document the item names is what it asks for
+        alternative, separator = max((s for s in separators if s[0] <= match.start), key=lambda s: s[0])
+        rest = _BULLETS.sub("", key[alternative:].lstrip(" -+*•"))
+        lead = len(key) - alternative - len(rest) + _qualifier_length(rest)
+        if match.end <= alternative + lead:
+            continue  # inside a qualifier or a condition ("trường hợp khai sinh cho … phải có …")
+        if match.start - (alternative + lead) > _DOCUMENT_REACH:
             continue  # named further in: context ("… liên quan đến đăng ký doanh nghiệp"), not the document
-        if best is None or (match.source.announced and not best.source.announced):
-            best = match
-    return best
+        return match, separator
+    return None
+
+
+def _sentence(key: str, position: int) -> str:
+    """The sentence of ``key`` around ``position`` (between full stops or semicolons): what a qualifier such as
+    "do cơ quan nước ngoài cấp" applies to."""
+    start = max(key.rfind(";", 0, position), key.rfind(". ", 0, position)) + 1
+    ends = [i for i in (key.find(";", position), key.find(". ", position)) if i >= 0]
+    return key[start : min(ends) if ends else len(key)]
+
+
+def _qualifier_length(text: str) -> int:
+    qualifiers = _QUALIFIERS.match(text)
+    return qualifiers.end() if qualifiers else 0
 
 
 def _grade(source: DataSource) -> tuple[FindingGrade, dict[str, bool | None], str]:
@@ -179,16 +213,19 @@ def assess_item(
     def make(**fields: Any) -> Finding:
         return Finding(item_index=index, item_name=name, **fields)
 
-    if _FORM_START.match(_QUALIFIERS.sub("", key)):
+    context = fold_aligned(f"{procedure.name} {procedure.field or ''}")
+    document_match = _document_match(text, matcher, aligned, context)
+    form = _FORM_START.match(_QUALIFIERS.sub("", key)) is not None
+    # A form is the applicant's own writing; a document joined to it ("Tờ khai … và Phiếu lý lịch tư pháp") is not.
+    if form and (document_match is None or document_match[1] not in ("va", ";", ",")):
         return make(
             grade=FindingGrade.REQUIRED,
             rule="form",
             explanation="Mẫu đơn, tờ khai do người nộp kê khai: không có nguồn dữ liệu thay thế.",
         )
-    found = _document_match(text, matcher, aligned)
     foreign = _FOREIGN.search(key)
-    if found is not None and not (foreign and not _ALTERNATIVES.search(key)):
-        return _source_finding(make, item, found, key)
+    if document_match is not None and not _FOREIGN.search(_sentence(aligned, document_match[0].start)):
+        return _source_finding(make, item, document_match[0], key)
     if foreign:
         return make(
             grade=FindingGrade.REQUIRED,

@@ -28,6 +28,7 @@ from models.tables import DataSourceRow
 from models.workspace import Workspace
 
 REGISTRY_FILE = Path(__file__).with_name("data") / "data_sources.json"
+_SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,10 @@ class DataSource:
     announced_on: dt.date | None = None
     connected: bool | None = None  # the handling agency's connection: None = not known (a workspace setting)
     note: str = ""
+    context_phrasings: tuple[
+        str, ...
+    ] = ()  # count only where the procedure's name or field has a context word
+    context_words: tuple[str, ...] = ()
 
 
 def load_registry(path: Path | None = None) -> list[DataSource]:
@@ -83,6 +88,8 @@ def load_registry(path: Path | None = None) -> list[DataSource]:
                 announced=bool(entry.get("announced")),
                 announced_on=dt.date.fromisoformat(on) if isinstance(on, str) and on else None,
                 note=str(entry.get("note") or ""),
+                context_phrasings=tuple(entry.get("context_phrasings") or ()),
+                context_words=tuple(entry.get("context_words") or ()),
             )
         )
     return sources
@@ -185,6 +192,7 @@ class Matcher:
     _owner: dict[str, DataSource] = field(init=False)
     _before: dict[str, re.Pattern[str] | None] = field(init=False)
     _after: dict[str, re.Pattern[str] | None] = field(init=False)
+    _contextual: list[tuple[DataSource, tuple[str, ...], re.Pattern[str]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self._owner = {}
@@ -194,15 +202,27 @@ class Matcher:
         phrases = sorted(
             self._owner, key=len, reverse=True
         )  # longest first: "thẻ căn cước" before "căn cước"
-        self._pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])")
+        self._pattern = _phrase_pattern(phrases)
+        self._contextual = []
+        for source in self.sources:
+            if source.context_phrasings:
+                words = tuple(fold(w) for w in source.context_words)
+                self._contextual.append(
+                    (source, words, _phrase_pattern([fold(p) for p in source.context_phrasings]))
+                )
         self._before = {s.id: _context(s.not_before, before=True) for s in self.sources}
         self._after = {s.id: _context(s.not_after, before=False) for s in self.sources}
 
-    def find_in(self, text: str, key: str) -> list[SourceMatch]:
-        """:meth:`find` for a text already folded with :func:`fold_aligned` (``key``)."""
+    def find_in(self, text: str, key: str, context: str = "") -> list[SourceMatch]:
+        """:meth:`find` for a text already folded with :func:`fold_aligned` (``key``); ``context`` is the folded
+        name and field of the procedure, for phrasings that only name a source in some procedures."""
         found = []
-        for match in self._pattern.finditer(key):
-            source = self._owner[match.group(1)]
+        matches = [(m, self._owner[_SPACE_RUN.sub(" ", m.group(1))]) for m in self._pattern.finditer(key)]
+        for source, words, pattern in self._contextual:
+            if context and any(word in context for word in words):
+                matches += [(m, source) for m in pattern.finditer(key)]
+        matches.sort(key=lambda pair: pair[0].start())
+        for match, source in matches:
             before, after = self._before[source.id], self._after[source.id]
             if before is not None and before.search(key, max(0, match.start() - 30), match.start()):
                 continue
@@ -221,6 +241,11 @@ class Matcher:
         []
         """
         return self.find_in(text, fold_aligned(text))
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)  # "giấy  chứng nhận" too
+    return re.compile(r"(?<![\w])(" + alternatives + r")(?![\w])")
 
 
 def _context(words: tuple[str, ...], *, before: bool) -> re.Pattern[str] | None:

@@ -36,10 +36,12 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAl
 from sqlmodel import SQLModel
 
 from models.errors import NewerWorkspaceError, ProcedureNotFound, WorkspaceError
+from models.findings import Finding
 from models.procedure import Fee, Procedure, ProcedureHeader
 from models.tables import (
     PART_TABLES,
     FeeRow,
+    FindingRow,
     ImportBatchRow,
     ListingRow,
     ProcedureChangeRow,
@@ -61,6 +63,7 @@ ITEMS = PARTS["items"].c
 BATCHES = _table(ImportBatchRow)
 CHANGES = _table(ProcedureChangeRow)
 LISTINGS = _table(ListingRow)
+FINDINGS = _table(FindingRow)
 _HEADER_FIELDS = tuple(ProcedureHeader.model_fields)
 _PART_FIELDS = {
     part: tuple(f for f in table.model_fields if f not in ("id", "procedure_id", "position"))
@@ -377,6 +380,64 @@ class Workspace:
             result.append(Procedure.model_validate(data))
         return result
 
+    def findings(self, code: str) -> list[Finding]:
+        """The findings stored by the last analysis of this procedure, in item order."""
+        with self.engine.connect() as conn:
+            pid = conn.scalar(select(PROCEDURE.id).where(PROCEDURE.code == code))
+            if pid is None:
+                raise ProcedureNotFound(f"No procedure with code {code} in workspace {self.label}.")
+            rows = conn.execute(
+                select(FINDINGS).where(FINDINGS.c.procedure_id == pid).order_by(FINDINGS.c.item_position)
+            )
+            return [_finding_from_row(row._mapping) for row in rows]
+
+    def finding_counts(self) -> dict[str, dict[str, int]]:
+        """Per procedure code, how many findings of each grade the last analysis stored."""
+        query = (
+            select(PROCEDURE.code, FINDINGS.c.grade, func.count())
+            .join(FINDINGS, FINDINGS.c.procedure_id == PROCEDURE.id)
+            .group_by(PROCEDURE.code, FINDINGS.c.grade)
+        )
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        with self.engine.connect() as conn:
+            for code, grade, n in conn.execute(query):
+                counts[code][grade] = n
+        return dict(counts)
+
+    def replace_findings(self, findings: dict[str, list[Finding]]) -> None:
+        """Store the findings of an analysis (replacing the previous ones of those procedures), in one transaction."""
+        now = _now()
+        try:
+            with self.engine.begin() as conn:
+                ids = self._existing(conn, list(findings))
+                pids = [pid for pid, _ in ids.values()]
+                for start in range(0, len(pids), _CHUNK):
+                    conn.execute(
+                        delete(FINDINGS).where(FINDINGS.c.procedure_id.in_(pids[start : start + _CHUNK]))
+                    )
+                rows = [
+                    {
+                        "procedure_id": ids[code][0],
+                        "item_position": f.item_index,
+                        "grade": str(f.grade),
+                        "data_source_id": f.data_source,
+                        "matched_phrase": f.matched_phrase,
+                        "rule": f.rule,
+                        "explanation": f.explanation,
+                        "legal_basis": f.legal_basis,
+                        "fallback": f.fallback,
+                        "issuing_procedure_code": f.issuing_procedure,
+                        "created_at": now,
+                    }
+                    for code, items in findings.items()
+                    if code in ids
+                    for f in items
+                ]
+                if rows:
+                    conn.execute(insert(FINDINGS), rows)
+        except (OperationalError, DatabaseError) as exc:
+            raise WorkspaceError(f"Could not write to workspace {self.label}: {_db_reason(exc)}.") from None
+
     # --- writing ------------------------------------------------------------------------------------------
 
     @contextmanager
@@ -609,8 +670,11 @@ class ImportWriter:
             if proc.code in stored and stored[proc.code][1] == digest:
                 continue
             values = {
-                "data": proc.model_dump(mode="json", include=header), "source_format": source.format,
-                "source_path": source.path, "source_record": source.record, "content_hash": digest,
+                "data": proc.model_dump(mode="json", include=header),
+                "source_format": source.format,
+                "source_path": source.path,
+                "source_record": source.record,
+                "content_hash": digest,
                 "updated_at": self._now,
             }
             self._batch()  # a listing change is a change of this batch
@@ -643,6 +707,21 @@ class ImportWriter:
                 failed=self.failed,
             )
         )
+
+
+def _finding_from_row(row: Any) -> Finding:
+    return Finding(
+        item_index=row["item_position"],
+        item_name="",
+        grade=row["grade"],
+        data_source=row["data_source_id"],
+        matched_phrase=row["matched_phrase"],
+        rule=row["rule"] or "",
+        explanation=row["explanation"],
+        legal_basis=row["legal_basis"],
+        fallback=row["fallback"],
+        issuing_procedure=row["issuing_procedure_code"],
+    )
 
 
 def _looks_like_sqlite(path: Path) -> bool:
