@@ -58,6 +58,11 @@ _STATE_DOCUMENT = re.compile(
 )
 # What may stand before the document's name in an item (on folded text): quantities, copy forms, "kèm bản chính
 # để đối chiếu", a lead-in that announces a list ("các giấy tờ sau:"), a condition ("trường hợp …, phải có").
+# A decision or minutes of a company, its board or its owners is not a state body's document.
+_PRIVATE_ISSUER = re.compile(
+    r"^(?:[^;:]{0,40}?)(?:quyet dinh|bien ban|nghi quyet)\s+(?:cua\s+)?(?:hoi dong quan tri|dai hoi|hoi dong thanh vien|"
+    r"chu so huu|cong ty|doanh nghiep|giam doc|nguoi dai dien|to chuc tin dung|ngan hang)"
+)
 _QUALIFIERS = re.compile(
     r"^(?:(?:"
     r"\d{1,2}\b|mot\b|hai\b|ba\b"
@@ -235,7 +240,7 @@ def assess_item(
             "nước thay thế, vẫn phải nộp.",
         )
     document = _document_key(text, key)
-    if _STATE_DOCUMENT.match(document):
+    if _STATE_DOCUMENT.match(document) and not _PRIVATE_ISSUER.search(key):
         issuer = results.issuer_of(text, exclude=procedure.code) if results is not None else None
         link = f" Đây là kết quả của thủ tục {issuer} trong danh mục." if issuer else ""
         return make(

@@ -24,7 +24,8 @@ _SPACES = re.compile("[\u00a0\u2007\u202f\u3000]")
 _LINES = re.compile("\r\n?|[\u2028\u2029\u0085]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS = re.compile(r"\s+")
-_COMBINING = re.compile("[\u0300-\u036f]")
+_COMBINING = re.compile("[\u0300-\u036f]")  # the marks Vietnamese letters decompose into
+_BEYOND_LATIN = re.compile("[^\u0000-\u036f]")
 _FOLD = str.maketrans({"đ": "d", "Đ": "d"})
 
 
@@ -61,7 +62,10 @@ def fold(text: str | None) -> str:
     text = squash(text).lower()
     if text.isascii():
         return text
-    return _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD)))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD)))
+    if _BEYOND_LATIN.search(folded):  # other scripts have combining marks of their own: the general (slow) way
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return folded
 
 
 _PLACEHOLDERS = {

@@ -87,6 +87,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
 
+    analyze = sub.add_parser("analyze", help="find redundant documents, online blocks and compliance cost")
+    _workspace_arg(analyze)
+    analyze.add_argument(
+        "--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)"
+    )
+    analyze.add_argument("--json", action="store_true", help="print the whole analysis as JSON")
+    analyze.add_argument("--no-store", action="store_true", help="do not store the findings in the workspace")
+
+    report = sub.add_parser("report", help="the analysis for people: findings, blocks, cost, catalog views")
+    _workspace_arg(report)
+    report.add_argument(
+        "--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)"
+    )
+    report.add_argument("--top", type=int, default=15, help="rows in the catalog views (default 15)")
+
+    sources = sub.add_parser(
+        "sources", help="the data-source registry as this workspace sees it; set connections"
+    )
+    _workspace_arg(sources)
+    sources.add_argument(
+        "--connect", nargs="+", default=[], metavar="ID", help="the agency is connected to these sources"
+    )
+    sources.add_argument(
+        "--disconnect", nargs="+", default=[], metavar="ID", help="the agency is not connected to these"
+    )
+    sources.add_argument("--json", action="store_true")
+
     info = sub.add_parser("info", help="workspace facts: schema revision and counts")
     _workspace_arg(info)
     info.add_argument("--json", action="store_true")
@@ -99,8 +126,9 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
     return Workspace.open(args.workspace, create=create)
 
 
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+def _print_json(value: Any, *, compact: bool = False) -> None:
+    """JSON on standard output; ``compact`` for large documents (the C encoder only runs without indentation)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=None if compact else 2) + "\n")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -189,6 +217,101 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from catalog.analysis import analysis_json, analyze_workspace
+
+    with _open(args) as ws:
+        analysis = analyze_workspace(ws, args.codes, store=not args.no_store)
+    if args.json:
+        _print_json(analysis_json(analysis), compact=True)
+        return EXIT_OK
+    summary = analysis.summary()
+    print(
+        f"Analysed {summary['procedures']} procedures, {summary['items']} dossier items: "
+        + ", ".join(f"{grade} {n}" for grade, n in sorted(summary["grades"].items()))
+        + "."
+    )
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from catalog.analysis import analyze_workspace
+
+    with _open(args) as ws:
+        analysis = analyze_workspace(ws, args.codes, store=False)
+    grades = {
+        "redundant": "THỪA",
+        "potentially_redundant": "có thể thừa",
+        "issued_by_state": "do nhà nước cấp",
+        "required": "cần nộp",
+    }
+    for a in analysis.procedures:
+        print(f"{a.procedure.code}  {a.procedure.name}")
+        for f in a.findings:
+            source = f" [{f.data_source}]" if f.data_source else ""
+            issuer = f" ← {f.issuing_procedure}" if f.issuing_procedure else ""
+            print(f"  - {grades[str(f.grade)]}{source}{issuer}: {f.item_name[:100]}")
+            if f.data_source or f.issuing_procedure:
+                print(f"      {f.explanation}")
+        for block in a.blocks:
+            print(
+                f"  ! chưa đủ điều kiện trực tuyến toàn trình ({block.where}): {block.explanation or block.kind}"
+            )
+        print(
+            f"  Chi phí tuân thủ: {_vnd(a.cost.per_dossier_vnd)}/hồ sơ, {_vnd(a.cost.annual_total)}/năm; "
+            f"có thể cắt giảm {_vnd(a.cost.removable_annual)}/năm"
+        )
+        print()
+    summary = analysis.summary(args.top)
+    print(
+        f"Danh mục: {summary['procedures']} thủ tục, {summary['items']} thành phần hồ sơ; "
+        f"{summary['full_process_online_eligible']} thủ tục đủ điều kiện trực tuyến toàn trình."
+    )
+    print(
+        f"Chi phí tuân thủ {_vnd(summary['annual_cost_vnd'])}/năm, có thể cắt giảm "
+        f"{_vnd(summary['removable_annual_vnd'])}/năm."
+    )
+    print("Giấy tờ được yêu cầu nhiều nhất (theo số hồ sơ/năm):")
+    for entry in summary["most_demanded_documents"]:
+        print(
+            f"  {entry['procedures']:>5} thủ tục  {entry['annual_volume']:>12,.0f} hồ sơ/năm  "
+            f"{entry['document'][:80]}" + (f" [{entry['data_source']}]" if entry["data_source"] else "")
+        )
+    print("Theo nguồn dữ liệu:")
+    for source, counts in summary["per_data_source"].items():
+        print(f"  {source:<24} " + ", ".join(f"{grades.get(g, g)} {n}" for g, n in sorted(counts.items())))
+    return EXIT_OK
+
+
+def _vnd(value: float) -> str:
+    return f"{value:,.0f} đ".replace(",", ".")
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from catalog.sources import registry_summary, save_source_settings, workspace_registry
+
+    with _open(args) as ws:
+        registry = {s.id: s for s in workspace_registry(ws)}
+        unknown = sorted(set(args.connect + args.disconnect) - set(registry))
+        if unknown:
+            raise TthcError(
+                f"No data source {', '.join(unknown)} in the registry (known: {', '.join(registry)})."
+            )
+        for source_id in args.connect + args.disconnect:
+            save_source_settings(ws, replace(registry[source_id], connected=source_id in args.connect))
+        summary = registry_summary(workspace_registry(ws))
+    if args.json:
+        _print_json(summary)
+        return EXIT_OK
+    for s in summary:
+        connected = {True: "đã kết nối", False: "chưa kết nối", None: "chưa rõ kết nối"}[s["connected"]]
+        announced = f"đã công bố từ {s['announced_on']}" if s["announced"] else "chưa công bố"
+        print(f"{s['id']:<24} {s['name']} — {announced}; {connected}")
+    return EXIT_OK
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     with _open(args) as ws:
         facts = {
@@ -267,7 +390,16 @@ def render_text(p: Procedure) -> str:
     return "\n".join(out)
 
 
-COMMANDS = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "export": cmd_export, "info": cmd_info}
+COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "export": cmd_export,
+    "info": cmd_info,
+    "analyze": cmd_analyze,
+    "report": cmd_report,
+    "sources": cmd_sources,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
