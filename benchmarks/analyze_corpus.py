@@ -9,10 +9,10 @@ compliance cost, catalog views). The tenfold catalog repeats the corpus under ne
 from __future__ import annotations
 
 import argparse
-import gc
 import tempfile
-import time
 from pathlib import Path
+
+from timing import SHARED_DATA, timed
 
 import catalog.formats  # noqa: F401
 from catalog.analysis import analyze
@@ -28,16 +28,10 @@ def replicate(procedures: list[Procedure], times: int) -> list[Procedure]:
             for copy in range(times) for p in procedures]
 
 
-def timed(function, *args):
-    gc.collect()
-    start = time.perf_counter()
-    result = function(*args)
-    return time.perf_counter() - start, result
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--scale", type=int, default=10)
     args = parser.parse_args()
     registry, parameters = load_registry(), CostParameters()

@@ -10,14 +10,13 @@ fresh SQLite workspace. Run:
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
+from timing import SHARED_DATA, timed
 
 import catalog.formats  # noqa: F401
 from catalog.importer import expand, import_paths, read_file
@@ -46,16 +45,10 @@ def full_import(paths: list[Path]) -> int:
         return len(report.imported)
 
 
-def timed(function, *args) -> tuple[float, object]:
-    gc.collect()
-    start = time.perf_counter()
-    result = function(*args)
-    return time.perf_counter() - start, result
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     paths = [args.data / name for name in SETS if (args.data / name).exists()]
