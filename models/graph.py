@@ -47,7 +47,7 @@ import networkx as nx
 
 from models.enums import Actor, ChannelMethod, ItemGroup, TimeUnit
 from models.findings import Finding
-from models.online import fold, item_blocks, requires_presence, step_text
+from models.online import fold, requires_presence, step_text, travels_online
 from models.procedure import DossierItem, Procedure
 
 #: Actors at whose step papers change hands: the submission step is the first of theirs.
@@ -245,7 +245,7 @@ class ProcedureMetrics:
         return self.findings_by_grade.get("redundant", 0)
 
 
-def visits(
+def count_visits(
     actors: Sequence[Actor],
     presence: Sequence[bool],
     methods: Iterable[ChannelMethod],
@@ -278,7 +278,7 @@ def visits(
 
 def paper_only_items(procedure: Procedure) -> list[bool]:
     """For each item, whether it cannot travel online (it raises an :func:`~models.online.item_blocks` block)."""
-    return [bool(item_blocks(item)) for item in procedure.items]
+    return [not travels_online(item) for item in procedure.items]
 
 
 def in_person_visits(procedure: Procedure) -> int:
@@ -307,7 +307,7 @@ def in_person_visits(procedure: Procedure) -> int:
     actors = [actor for actor, _ in effective_actors(procedure)]
     presence = [requires_presence(step) for step in procedure.steps]
     methods = [channel.method for channel in procedure.channels]
-    return visits(actors, presence, methods, any(paper_only_items(procedure)))
+    return count_visits(actors, presence, methods, any(paper_only_items(procedure)))
 
 
 def time_limits(procedure: Procedure) -> dict[TimeUnit, float]:
@@ -346,15 +346,16 @@ def procedure_metrics(procedure: Procedure, findings: Iterable[Finding] | None =
     (1, 1, {<TimeUnit.WORKING_DAY: 'WORKING_DAY'>: 15.0, <TimeUnit.DAY: 'DAY'>: 30.0})
     """
     findings = list(findings or ())
-    graph = procedure_graph(procedure, findings)
-    path = nx.dag_longest_path(flow_graph(graph))
+    flow = nx.DiGraph()
+    nx.add_path(flow, ["start", *(f"step:{i}" for i in range(len(procedure.steps))), "end"])
+    path = nx.dag_longest_path(flow)  # the same flow edges as procedure_graph's
     return ProcedureMetrics(
         items_to_submit=sum(item.group == ItemGroup.SUBMIT for item in procedure.items),
         items_to_show=sum(item.group == ItemGroup.SHOW for item in procedure.items),
         certified_copies=sum(item.certified_copy for item in procedure.items),
         in_person_visits=in_person_visits(procedure),
         time_limits=time_limits(procedure),
-        steps_on_longest_path=sum(graph.nodes[node]["kind"] == "step" for node in path),
+        steps_on_longest_path=sum(node.startswith("step:") for node in path),
         findings_by_grade=dict(Counter(str(f.grade) for f in findings)),
     )
 

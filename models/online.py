@@ -19,14 +19,21 @@ The rules, in the order blocks are listed:
   return in the same step (:data:`IN_PERSON_COLLECTION_PHRASES`).
 - ``ON_SITE_INSPECTION`` — a step with an on-site check (:data:`ON_SITE_PHRASES`: "kiểm tra thực tế", "khảo sát
   thực địa"...).
-- ``PAPER_RESULT`` — a result published as paper only ("bản giấy" without "điện tử"), or a step returning the
+- ``PAPER_RESULT`` — a result published as paper only ("bản giấy" with none of :data:`ELECTRONIC_RESULT_PHRASES`:
+  "điện tử", "dịch vụ công", "bưu chính"...), or a step returning the
   result in person (:data:`PAPER_RETURN_PHRASES`) with no postal or electronic return in the same step.
 
-A phrase preceded by a negation ("không phải có mặt", "không cần ký trực tiếp") does not count.
+An item's name is read (:data:`SHOW_ORIGINAL_PHRASES`, :data:`CERTIFIED_COPY_PHRASES`, "điện tử") only when it has
+no ``copy_forms`` — the importer derives them from the same words — and, for forms, for a handwritten signature.
+A phrase preceded within three words by "không" or "khỏi" ("không phải có mặt", "không cần ký trực tiếp") does
+not count, nor one that :data:`EXCEPT_AFTER` rules out ("đăng ký trực tiếp" is not a handwritten signature).
 
-Text is matched on a folded key (NFC, lower case, diacritics removed, đ → d) built by :func:`fold`; the core must
-not import :mod:`catalog`, so the helper lives here. ``where`` counts from 1, as the published lists do
-("item 3" is the third dossier item, ``procedure.items[2]``).
+Text is matched word by word on a folded key (lower case, diacritics removed, đ → d) built by :func:`fold`; the
+core must not import :mod:`catalog`, so the helper lives here. The rules index their phrases by first word, so
+only the phrases whose first word occurs are looked for, and what a text triggers is cached (national catalogs repeat the
+same step and item texts across provinces). ``where`` counts from 1, as the published lists do ("item 3" is the
+third dossier item, ``procedure.items[2]``); an explanation quotes the rule's phrase, the ``cause`` the published
+text.
 
 Example
 -------
@@ -41,10 +48,10 @@ False
 
 from __future__ import annotations
 
-import re
+import string
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from models.enums import ChannelMethod, CopyForm, ItemGroup, ItemKind
 from models.findings import BlockKind, OnlineBlock
@@ -53,29 +60,11 @@ from models.procedure import DossierItem, Procedure, Step
 # --- folding ----------------------------------------------------------------------------------------------------
 
 
-def _fold_table() -> dict[int, str | None]:
-    """Precomposed Latin letters -> their lower-case base letter; stray combining marks and invisibles -> nothing."""
-    table: dict[int, str | None] = {}
-    for code in range(0x00C0, 0x1F00):
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        if base != char and len(base) == 1 and base.isascii():
-            table[code] = base.lower()
-    for code in range(0x0300, 0x0370):
-        table[code] = None
-    for invisible in "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff":
-        table[ord(invisible)] = None
-    table[ord("đ")] = table[ord("Đ")] = "d"
-    return table
-
-
-_FOLD = _fold_table()
-
-
 def fold(text: str | None) -> str:
-    """The match key of a text: NFC, lower case, without diacritics (đ -> d).
+    """The match key of a text: lower case, without diacritics (đ -> d), in ASCII.
 
-    Whitespace is kept as is, so that a match found in the key points at the same place in the NFC text.
+    Decomposing (NFD) covers NFC and NFD input alike; the combining marks, invisible marks (U+200E...) and any
+    other non-ASCII character are then dropped, except no-break spaces, which become spaces.
 
     Parameters
     ----------
@@ -89,26 +78,108 @@ def fold(text: str | None) -> str:
     --------
     >>> fold("Xuất trình BẢN CHÍNH để đối chiếu")
     'xuat trinh ban chinh de doi chieu'
+    >>> fold("đăng k\u200eý")
+    'dang ky'
     """
     if not text:
         return ""
     if text.isascii():
         return text.lower()
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text.lower().translate(_FOLD)
+    return _folded_bytes(text).decode("ascii")
 
 
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One compiled alternation matching any of ``phrases`` (written with accents) in folded text.
+def _folded_bytes(text: str) -> bytes:
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "d")
+    return decomposed.encode("ascii", "ignore").lower()
 
-    Words may be separated by any run of spaces or punctuation: "ký, ghi rõ họ tên" also matches "ký ghi rõ họ tên".
+
+_SEPARATORS = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
+_NEGATIONS = frozenset({"khong", "khoi"})
+_NEGATION_WORDS = 3
+_EXCEPTION_WORDS = 6
+_BEFORE_CHARS = 64  # enough for six folded words
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, punctuation dropped: what the phrase rules read.
+
+    >>> words("Nộp hồ sơ (trực tiếp)!")
+    ['nop', 'ho', 'so', 'truc', 'tiep']
     """
-    alternatives = []
-    for phrase in phrases:
-        words = re.findall(r"\w+", fold(phrase))
-        alternatives.append(r"\W+".join(re.escape(w) for w in words))
-    return re.compile(r"\b(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\b")
+    return _folded_bytes(text).translate(_SEPARATORS).decode("ascii").split()
+
+
+#: Folded words that occur in most procedure texts, most frequent first (counted over the 2,110 portal pages). A
+#: phrase is looked for only in texts holding its least common word; this list only makes that choice, never a result.
+COMMON_WORDS = (
+    "ban", "so", "co", "dinh", "theo", "nhan", "tu", "de", "tai", "va", "ho", "truong", "chinh", "van", "giay",
+    "doi", "cong", "duoc", "chung", "thuc", "ky", "dang", "thu", "qua", "cho", "kem", "hien", "tra", "tiep", "gia",
+    "dien", "tham", "den", "kiem", "ket", "trinh", "sao", "khoan", "chu", "xac", "da", "truc", "danh", "xuat",
+)  # fmt: skip
+_COMMON_RANK = {word: len(COMMON_WORDS) - rank for rank, word in enumerate(COMMON_WORDS)}
+
+
+class PhraseRules:
+    """Named groups of phrases, found in a text by looking only for those whose least common word it holds.
+
+    Examples
+    --------
+    >>> rules = PhraseRules(presence=["có mặt", "chụp ảnh"], remote=["bưu chính"])
+    >>> rules.scan("Hai bên cùng CÓ MẶT; không phải chụp ảnh")
+    {'presence': 'có mặt'}
+    """
+
+    def __init__(
+        self, *, except_after: Mapping[str, Iterable[str]] | None = None, **groups: Iterable[str]
+    ) -> None:
+        exceptions = {
+            phrase: tuple(f" {' '.join(words(before))} " for before in befores)
+            for phrase, befores in (except_after or {}).items()
+        }
+        index: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
+        for group, phrases in groups.items():
+            for phrase in phrases:
+                phrase_words = words(phrase)
+                anchor = min(phrase_words, key=lambda word: (_COMMON_RANK.get(word, 0), -len(word)))
+                entry = (f" {' '.join(phrase_words)} ", group, phrase, exceptions.get(phrase, ()))
+                index.setdefault(anchor, []).append(entry)
+        for candidates in index.values():
+            candidates.sort(key=lambda candidate: -len(candidate[0]))
+        self._index = index
+        self._anchors = frozenset(index)
+
+    def scan(self, text: str) -> dict[str, str]:
+        """Group -> the first of its phrases (as written in the rule) found in ``text`` and not negated."""
+        text_words = words(text)
+        present = self._anchors.intersection(text_words)
+        if not present:
+            return {}
+        key = f" {' '.join(text_words)} "
+        matches = []
+        for word in present:
+            for phrase_key, group, phrase, exceptions in self._index[word]:
+                position = key.find(phrase_key)
+                while position >= 0:
+                    if self._counts(key, position, exceptions):
+                        matches.append((position, group, phrase))
+                        break
+                    position = key.find(phrase_key, position + 1)
+        found: dict[str, str] = {}
+        for _, group, phrase in sorted(matches):
+            found.setdefault(group, phrase)
+        return found
+
+    @staticmethod
+    def _counts(key: str, position: int, exceptions: tuple[str, ...]) -> bool:
+        before = key[max(0, position - _BEFORE_CHARS) : position].split()
+        if not _NEGATIONS.isdisjoint(before[-_NEGATION_WORDS:]):
+            return False
+        if exceptions:
+            window = f" {' '.join(before[-_EXCEPTION_WORDS:])} "
+            return not any(exception in window for exception in exceptions)
+        return True
 
 
 # --- the rules: named, documented constants ---------------------------------------------------------------------
@@ -132,7 +203,15 @@ IN_PERSON_COLLECTION_PHRASES = ("nhận kết quả trực tiếp", "nhận tr�
 #: A step returns the result over the counter — a paper result unless the step also offers a remote return.
 PAPER_RETURN_PHRASES = ("trả kết quả trực tiếp", "trả trực tiếp kết quả", "trả kết quả tại")
 #: Words that say the result can also come back by post or electronically (full-process allows both).
-REMOTE_RETURN_PHRASES = ("bưu chính", "điện tử", "trực tuyến", "tài khoản", "VNeID", "thư điện tử")
+REMOTE_RETURN_PHRASES = (
+    "bưu chính",
+    "bưu điện",
+    "điện tử",
+    "trực tuyến",
+    "tài khoản",
+    "VNeID",
+    "thư điện tử",
+)
 #: On-site checks by the handling agency.
 ON_SITE_PHRASES = (
     "kiểm tra thực tế",
@@ -176,21 +255,57 @@ CERTIFIED_COPY_PHRASES = (
 )
 #: A result is published as paper.
 PAPER_RESULT_PHRASES = ("bản giấy",)
+#: Words that say a result also comes electronically or by post.
+ELECTRONIC_RESULT_PHRASES = (
+    "điện tử",
+    "trực tuyến",
+    "dịch vụ công",
+    "tài khoản",
+    "VNeID",
+    "bưu chính",
+    "bưu điện",
+)
+#: A phrase does not count when one of these comes within six words before it: "đăng ký trực tiếp" is handing in
+#: the dossier at the counter, not signing by hand; "gửi hồ sơ … trực tiếp đến Cục" is a channel, not a summons;
+#: members of a council "có mặt" at its meeting are not the applicant.
+EXCEPT_AFTER = {
+    "ký trực tiếp": ("đăng",),
+    "trực tiếp đến": ("nộp", "gửi", "hồ sơ", "hoặc", "tác động", "ảnh hưởng", "liên quan"),
+    "có mặt": ("thành viên", "đại biểu"),
+}
 #: Forms in which an item can travel online.
 ELECTRONIC_FORMS = frozenset({CopyForm.ELECTRONIC, CopyForm.CERTIFIED_ELECTRONIC})
 
-_PRESENCE = phrase_pattern(PRESENCE_PHRASES)
-_COLLECTION = phrase_pattern(IN_PERSON_COLLECTION_PHRASES)
-_PAPER_RETURN = phrase_pattern(PAPER_RETURN_PHRASES)
-_REMOTE = phrase_pattern(REMOTE_RETURN_PHRASES)
-_ON_SITE = phrase_pattern(ON_SITE_PHRASES)
-_WET = phrase_pattern(WET_SIGNATURE_PHRASES)
-_SHOW = phrase_pattern(SHOW_ORIGINAL_PHRASES)
-_CERTIFIED = phrase_pattern(CERTIFIED_COPY_PHRASES)
-_PAPER = phrase_pattern(PAPER_RESULT_PHRASES)
-_ELECTRONIC_WORDS = phrase_pattern(("điện tử",))
-_NEGATED = re.compile(r"\b(?:khong|khoi)(?:\W+(?:phai|can|bat buoc|yeu cau))?\W+$")
-_NEGATION_WINDOW = 24
+_STEP_RULES = PhraseRules(
+    except_after=EXCEPT_AFTER,
+    presence=PRESENCE_PHRASES,
+    collection=IN_PERSON_COLLECTION_PHRASES,
+    paper_return=PAPER_RETURN_PHRASES,
+    remote=REMOTE_RETURN_PHRASES,
+    on_site=ON_SITE_PHRASES,
+    wet=WET_SIGNATURE_PHRASES,
+)
+_ITEM_RULES = PhraseRules(
+    except_after=EXCEPT_AFTER,
+    show=SHOW_ORIGINAL_PHRASES,
+    certified=CERTIFIED_COPY_PHRASES,
+    wet=WET_SIGNATURE_PHRASES,
+    electronic=("điện tử",),
+)
+_RESULT_RULES = PhraseRules(paper=PAPER_RESULT_PHRASES, electronic=ELECTRONIC_RESULT_PHRASES)
+_CACHED_TEXTS = 1 << 13  # texts; a few MB at most
+_NO_HITS: Mapping[str, str] = {}
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _step_hits(text: str) -> Mapping[str, str]:
+    return _STEP_RULES.scan(text)
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _item_hits(text: str) -> Mapping[str, str]:
+    return _ITEM_RULES.scan(text)
+
 
 _LAW = "Nghị định 42/2022/NĐ-CP"
 _WHY = {
@@ -213,34 +328,6 @@ _METHOD_LABELS = {
     ChannelMethod.POSTAL: "Dịch vụ bưu chính",
     ChannelMethod.ONLINE: "Trực tuyến",
 }
-
-
-@dataclass(slots=True)
-class _Text:
-    """A published text with its folded key."""
-
-    published: str
-    key: str
-
-    @classmethod
-    def of(cls, text: str) -> _Text:
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        return cls(text, fold(text))
-
-    def find(self, pattern: re.Pattern[str]) -> str | None:
-        """The published words of the first match of ``pattern`` that no negation precedes, or None."""
-        for match in pattern.finditer(self.key):
-            start, end = match.span()
-            if _NEGATED.search(self.key, max(0, start - _NEGATION_WINDOW), start):
-                continue
-            if len(self.key) == len(self.published):
-                return self.published[start:end]
-            return match.group()
-        return None
-
-    def has(self, pattern: re.Pattern[str]) -> bool:
-        return pattern.search(self.key) is not None
 
 
 def step_text(step: Step) -> str:
@@ -274,21 +361,33 @@ def item_blocks(item: DossierItem, where: str = "item") -> list[OnlineBlock]:
     >>> [b.kind.value for b in item_blocks(item, "item 1")]
     ['certified_paper_copy']
     """
+    return [_block(kind, item.name, where, phrase) for kind, phrase in _item_reasons(item)]
+
+
+def _item_reasons(item: DossierItem) -> list[tuple[BlockKind, str | None]]:
     forms = item.copy_forms
-    text = _Text.of(item.name)
-    electronic = any(form in ELECTRONIC_FORMS for form in forms) or text.has(_ELECTRONIC_WORDS)
-    if electronic:
+    if not ELECTRONIC_FORMS.isdisjoint(forms):
         return []
-    blocks = []
-    shown = text.find(_SHOW)
+    # the importer derives copy forms from the same words (catalog.items), so the text is read again only when it
+    # set none, and for forms, whose signature it does not record
+    hits = _item_hits(item.name) if not forms or item.kind == ItemKind.FORM else _NO_HITS
+    if "electronic" in hits:
+        return []
+    reasons: list[tuple[BlockKind, str | None]] = []
+    shown = hits.get("show")
     if item.group == ItemGroup.SHOW or CopyForm.SHOW_ORIGINAL in forms or shown:
-        blocks.append(_block(BlockKind.SHOW_ORIGINAL, text.published, where, shown))
-    certified = text.find(_CERTIFIED)
+        reasons.append((BlockKind.SHOW_ORIGINAL, shown))
+    certified = hits.get("certified")
     if CopyForm.CERTIFIED in forms or certified:
-        blocks.append(_block(BlockKind.CERTIFIED_PAPER_COPY, text.published, where, certified))
-    if item.kind == ItemKind.FORM and (signed := text.find(_WET)):
-        blocks.append(_block(BlockKind.WET_SIGNATURE, text.published, where, signed))
-    return blocks
+        reasons.append((BlockKind.CERTIFIED_PAPER_COPY, certified))
+    if item.kind == ItemKind.FORM and (signed := hits.get("wet")):
+        reasons.append((BlockKind.WET_SIGNATURE, signed))
+    return reasons
+
+
+def travels_online(item: DossierItem) -> bool:
+    """Whether an item raises no :func:`item_blocks` block (cheaper: builds no block)."""
+    return not _item_reasons(item)
 
 
 def step_blocks(step: Step, where: str = "step") -> list[OnlineBlock]:
@@ -303,33 +402,28 @@ def step_blocks(step: Step, where: str = "step") -> list[OnlineBlock]:
     -------
     list of OnlineBlock : at most one per kind.
     """
-    text = _Text.of(step_text(step))
+    text = step_text(step)
+    hits = _step_hits(text)
+    if not hits:
+        return []
     blocks = []
-    remote = None  # computed only when a collection or return phrase needs it
-    presence = text.find(_PRESENCE)
-    if presence is None and (collect := text.find(_COLLECTION)):
-        remote = text.has(_REMOTE)
-        presence = None if remote else collect
+    remote = "remote" in hits
+    presence = hits.get("presence") or (None if remote else hits.get("collection"))
     if presence:
-        blocks.append(_block(BlockKind.PRESENCE, text.published, where, presence))
-    if on_site := text.find(_ON_SITE):
-        blocks.append(_block(BlockKind.ON_SITE_INSPECTION, text.published, where, on_site))
-    if signed := text.find(_WET):
-        blocks.append(_block(BlockKind.WET_SIGNATURE, text.published, where, signed))
-    if returned := text.find(_PAPER_RETURN):
-        if remote is None:
-            remote = text.has(_REMOTE)
-        if not remote:
-            blocks.append(_block(BlockKind.PAPER_RESULT, text.published, where, returned))
+        blocks.append(_block(BlockKind.PRESENCE, text, where, presence))
+    if on_site := hits.get("on_site"):
+        blocks.append(_block(BlockKind.ON_SITE_INSPECTION, text, where, on_site))
+    if signed := hits.get("wet"):
+        blocks.append(_block(BlockKind.WET_SIGNATURE, text, where, signed))
+    if (returned := hits.get("paper_return")) and not remote:
+        blocks.append(_block(BlockKind.PAPER_RESULT, text, where, returned))
     return blocks
 
 
 def requires_presence(step: Step) -> bool:
     """Whether a step needs the applicant in person (the PRESENCE rule of :func:`online_blocks`)."""
-    text = _Text.of(step_text(step))
-    if text.find(_PRESENCE):
-        return True
-    return text.find(_COLLECTION) is not None and not text.has(_REMOTE)
+    hits = _step_hits(step_text(step))
+    return "presence" in hits or ("collection" in hits and "remote" not in hits)
 
 
 def online_blocks(procedure: Procedure) -> list[OnlineBlock]:
@@ -366,10 +460,9 @@ def online_blocks(procedure: Procedure) -> list[OnlineBlock]:
     for number, step in enumerate(procedure.steps, start=1):
         blocks.extend(step_blocks(step, f"step {number}"))
     for number, result in enumerate(procedure.results, start=1):
-        text = _Text.of(result.name)
-        paper = text.find(_PAPER)
-        if paper and not text.has(_ELECTRONIC_WORDS):
-            blocks.append(_block(BlockKind.PAPER_RESULT, text.published, f"result {number}", paper))
+        hits = _RESULT_RULES.scan(result.name)
+        if "paper" in hits and "electronic" not in hits:
+            blocks.append(_block(BlockKind.PAPER_RESULT, result.name, f"result {number}", hits["paper"]))
     return blocks
 
 

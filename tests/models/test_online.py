@@ -158,6 +158,11 @@ def test_step_phrases(text: str, expected: tuple[str, str]) -> None:
         "Trả kết quả trực tiếp hoặc gửi bản điện tử vào tài khoản VNeID",
         "Kê khai, ký số và nộp hồ sơ trực tuyến",
         "Nộp hồ sơ trực tiếp tại Bộ phận Một cửa hoặc trực tuyến",
+        # seen in the portal pages: submitting at the counter is not a handwritten signature or a summons
+        "Trường hợp đăng ký trực tiếp: người thành lập doanh nghiệp nộp hồ sơ tại Phòng Đăng ký kinh doanh",
+        "Tổ chức gửi 01 bộ hồ sơ qua dịch vụ bưu chính hoặc trực tiếp đến Cục Hàng không Việt Nam",
+        "Hội đồng họp khi có quá nửa số thành viên Hội đồng xét tuyển có mặt",
+        "Trả kết quả trực tiếp tại cơ quan kiểm tra hoặc gửi qua đường bưu điện",
     ],
 )
 def test_steps_that_do_not_block(text: str) -> None:
