@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.finder import ResultIndex, _document_key, find
+from catalog.finder import ResultIndex, document_key, find
 from catalog.sources import DataSource, Matcher, workspace_registry
 from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
 from models.findings import Finding, OnlineBlock
@@ -45,7 +45,7 @@ class CatalogAnalysis:
             return finding.data_source, (
                 source.stands_in_for[0] if source and source.stands_in_for else finding.data_source
             )
-        key = " ".join(_document_key(procedure.items[finding.item_index].name).split()[:8])
+        key = " ".join(document_key(procedure.items[finding.item_index].name).split()[:8])
         if len(key.split()) < 2 or not key[:1].isalpha():
             return "", ""
         return key, procedure.items[finding.item_index].name_normalized[:120]

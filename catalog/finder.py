@@ -105,7 +105,7 @@ class ResultIndex:
         index = cls()
         for procedure in procedures:
             for result in procedure.results:
-                key = _document_key(result.name)
+                key = document_key(result.name)
                 if 8 <= len(key) <= 160 and len(key.split()) >= 3:
                     index.exact.setdefault(key, []).append(procedure.code)
                     index.by_head.setdefault(_head(key), []).append((key, procedure.code))
@@ -113,7 +113,7 @@ class ResultIndex:
 
     def issuer_of(self, name: str, *, exclude: str) -> str | None:
         """The code of the catalog procedure whose result is the document ``name``, if one is."""
-        key = _document_key(name)
+        key = document_key(name)
         if len(key.split()) < 3:
             return None
         for code in self.exact.get(key, ()):
@@ -134,7 +134,7 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", fold_aligned(text)).strip()
 
 
-def _document_key(text: str, key: str | None = None) -> str:
+def document_key(text: str, key: str | None = None) -> str:
     """The document type of an item or result: folded, bullets and copy qualifiers and trailing clauses removed."""
     key = _QUALIFIERS.sub("", _BULLETS.sub("", _fold(text) if key is None else key))
     return re.split(r"[;:(]| do | cua | theo | trong truong hop | neu ", key, maxsplit=1)[0].strip(" .,")
@@ -239,7 +239,7 @@ def assess_item(
             explanation="Giấy tờ do cơ quan nước ngoài cấp hoặc xác nhận: không có cơ sở dữ liệu trong "
             "nước thay thế, vẫn phải nộp.",
         )
-    document = _document_key(text, key)
+    document = document_key(text, key)
     if _STATE_DOCUMENT.match(document) and not _PRIVATE_ISSUER.search(key):
         issuer = results.issuer_of(text, exclude=procedure.code) if results is not None else None
         link = f" Đây là kết quả của thủ tục {issuer} trong danh mục." if issuer else ""

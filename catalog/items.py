@@ -257,3 +257,11 @@ def entry(
         case=heading,
         source_code=source_code,
     )
+
+
+def add_entry(entry: DossierItem | Note | None, items: list[DossierItem], notes: list[Note]) -> None:
+    """Put what :func:`entry` returned where it belongs (nothing for empty text)."""
+    if isinstance(entry, DossierItem):
+        items.append(entry)
+    elif entry is not None:
+        notes.append(entry)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from catalog import items as item_rules
 from catalog.registry import JsonFormat, Parsed, RawRecord, RecordProblem, load_json, parse_object, register
 from catalog.spec_fields import (
     derived_code,
@@ -151,10 +152,7 @@ def _dossier(data: dict[str, Any], warnings: list[str]) -> tuple[list[DossierIte
         entry = dossier_entry(
             name, quantity.originals, quantity.copies, template=_template(row.get("Mẫu đơn, tờ khai"))
         )
-        if isinstance(entry, Note):
-            notes.append(entry)
-        elif entry is not None:
-            items.append(entry)
+        item_rules.add_entry(entry, items, notes)
     return items, notes
 
 

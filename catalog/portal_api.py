@@ -195,10 +195,7 @@ def _dossier(data: dict[str, Any], warnings: list[str]) -> tuple[list[DossierIte
             template="; ".join(templates) or None,
             source_code=clean_or_none(_text(component.get("code"))),
         )
-        if isinstance(part, DossierItem):
-            items.append(part)
-        elif part is not None:
-            notes.append(part)
+        item_rules.add_entry(part, items, notes)
     return items, notes
 
 

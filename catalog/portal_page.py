@@ -146,10 +146,7 @@ def _parse(data: dict[str, Any]) -> Parsed:
     notes: list[Note] = []
     for row in rows:
         part = _item_or_note(row)
-        if isinstance(part, DossierItem):
-            items.append(part)
-        elif part is not None:
-            notes.append(part)
+        item_rules.add_entry(part, items, notes)
 
     requirements = clean_or_none(_section(data, "yeu_cau_dieu_kien"))
     procedure = Procedure(

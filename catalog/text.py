@@ -63,7 +63,9 @@ def fold(text: str | None) -> str:
     if text.isascii():
         return text
     folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD)))
-    if _BEYOND_LATIN.search(folded):  # other scripts have combining marks of their own: the general (slow) way
+    if _BEYOND_LATIN.search(
+        folded
+    ):  # other scripts have combining marks of their own: the general (slow) way
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return folded
 

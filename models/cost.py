@@ -138,8 +138,6 @@ class CostParameters(BaseModel):
         """Dossiers per year of the procedure ``code``: its own figure, or the default."""
         return float(self.volume_by_code.get(code, self.annual_volume))
 
-    volume_of = volume
-
     def placeholders(self) -> list[str]:
         """The parameters whose source note is still the placeholder shipped with the workbench."""
         return [name for name, note in _DEFAULT_SOURCES.items() if self.sources.get(name) == note]

@@ -386,10 +386,17 @@ class Workspace:
             pid = conn.scalar(select(PROCEDURE.id).where(PROCEDURE.code == code))
             if pid is None:
                 raise ProcedureNotFound(f"No procedure with code {code} in workspace {self.label}.")
+            items = PARTS["items"].c
+            names = {  # findings store the item's position; its name is the item's, read back here
+                position: normalized or name
+                for position, normalized, name in conn.execute(
+                    select(items.position, items.name_normalized, items.name).where(items.procedure_id == pid)
+                )
+            }
             rows = conn.execute(
                 select(FINDINGS).where(FINDINGS.c.procedure_id == pid).order_by(FINDINGS.c.item_position)
             )
-            return [_finding_from_row(row._mapping) for row in rows]
+            return [_finding_from_row(row._mapping, names.get(row.item_position, "")) for row in rows]
 
     def finding_counts(self) -> dict[str, dict[str, int]]:
         """Per procedure code, how many findings of each grade the last analysis stored."""
@@ -709,10 +716,10 @@ class ImportWriter:
         )
 
 
-def _finding_from_row(row: Any) -> Finding:
+def _finding_from_row(row: Any, item_name: str) -> Finding:
     return Finding(
         item_index=row["item_position"],
-        item_name="",
+        item_name=item_name,
         grade=row["grade"],
         data_source=row["data_source_id"],
         matched_phrase=row["matched_phrase"],
