@@ -51,7 +51,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.enums import CopyForm, FindingGrade, ItemGroup, ItemKind
 from models.errors import TthcError, WorkspaceError
 from models.findings import Finding
-from models.graph import count_visits, effective_actors, paper_only_items
+from models.graph import count_visits, effective_actors, paper_only_items, remote_steps
 from models.online import requires_presence
 from models.procedure import DossierItem, Procedure
 from models.tables import SettingRow
@@ -370,7 +370,8 @@ def procedure_cost(
     presence = [requires_presence(step) for step in procedure.steps]
     methods = [channel.method for channel in procedure.channels]
     paper = paper_only_items(procedure)
-    visit_count = count_visits(actors, presence, methods, any(paper))
+    remote = remote_steps(procedure)
+    visit_count = count_visits(actors, presence, methods, any(paper), remote)
     visit_vnd = params.visit_hours * params.hour_value_vnd + params.travel_cost_vnd
 
     fee = _cheapest_fee(procedure)
@@ -396,11 +397,11 @@ def procedure_cost(
         potential = sorted(i for i, g in grades.items() if g == FindingGrade.POTENTIALLY_REDUNDANT)
         gone = set(redundant)
         without_redundant = count_visits(
-            actors, presence, methods, any(p for i, p in enumerate(paper) if i not in gone)
+            actors, presence, methods, any(p for i, p in enumerate(paper) if i not in gone), remote
         )
         gone.update(potential)
         without_both = count_visits(
-            actors, presence, methods, any(p for i, p in enumerate(paper) if i not in gone)
+            actors, presence, methods, any(p for i, p in enumerate(paper) if i not in gone), remote
         )
         removable = Removable(
             redundant_items=redundant,

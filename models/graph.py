@@ -250,6 +250,7 @@ def count_visits(
     presence: Sequence[bool],
     methods: Iterable[ChannelMethod],
     paper_items: bool,
+    remote: Sequence[bool] = (),
 ) -> int:
     """In-person visits, given each step's actor and whether it needs the applicant in person.
 
@@ -263,7 +264,7 @@ def count_visits(
     count = 0
     in_visit = False
     for index, actor in enumerate(actors):
-        at_office = (
+        at_office = not (index < len(remote) and remote[index]) and (
             (not online and actor == Actor.APPLICANT)
             or presence[index]
             or (office_bound_submission and index == submission)
@@ -290,7 +291,9 @@ def in_person_visits(procedure: Procedure) -> int:
     - its text needs the applicant in person (:func:`models.online.requires_presence`: "có mặt", "chụp ảnh",
       "vân tay", "nhận kết quả trực tiếp" without a postal or electronic return...), whoever the actor; or
     - it is the submission step of a procedure with an ONLINE channel whose dossier holds an item that cannot travel
-      online (an original to show, a certified paper copy, a form to sign by hand — :func:`paper_only_items`).
+      online (an original to show, a certified paper copy, a form to sign by hand — :func:`paper_only_items`);
+
+    and a redesign has not made it remote (``Step.in_person`` False).
 
     Consecutive office steps make one visit. A procedure offered only in person (DIRECT is its only channel), or
     whose online dossier needs paper, costs at least one visit even when no step says so.
@@ -307,7 +310,13 @@ def in_person_visits(procedure: Procedure) -> int:
     actors = [actor for actor, _ in effective_actors(procedure)]
     presence = [requires_presence(step) for step in procedure.steps]
     methods = [channel.method for channel in procedure.channels]
-    return count_visits(actors, presence, methods, any(paper_only_items(procedure)))
+    remote = remote_steps(procedure)
+    return count_visits(actors, presence, methods, any(paper_only_items(procedure)), remote)
+
+
+def remote_steps(procedure: Procedure) -> list[bool]:
+    """For each step, whether a redesign made it remote (``in_person`` False): never an office visit."""
+    return [step.in_person is False for step in procedure.steps]
 
 
 def time_limits(procedure: Procedure) -> dict[TimeUnit, float]:

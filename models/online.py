@@ -404,6 +404,10 @@ def step_blocks(step: Step, where: str = "step") -> list[OnlineBlock]:
     """
     text = step_text(step)
     hits = _step_hits(text)
+    if step.in_person is False:  # redesigned to happen remotely: presence and in-person collection are gone
+        hits = {k: v for k, v in hits.items() if k not in ("presence", "collection", "paper_return")}
+    elif step.in_person and "presence" not in hits:
+        hits = {**hits, "presence": "có mặt"}
     if not hits:
         return []
     blocks = []
@@ -421,7 +425,10 @@ def step_blocks(step: Step, where: str = "step") -> list[OnlineBlock]:
 
 
 def requires_presence(step: Step) -> bool:
-    """Whether a step needs the applicant in person (the PRESENCE rule of :func:`online_blocks`)."""
+    """Whether a step needs the applicant in person (the PRESENCE rule of :func:`online_blocks`); a redesign's
+    ``in_person`` setting overrides what the text implies."""
+    if step.in_person is not None:
+        return step.in_person
     hits = _step_hits(step_text(step))
     return "presence" in hits or ("collection" in hits and "remote" not in hits)
 

@@ -81,6 +81,11 @@ class Step(SQLModel):
     time_text: str | None = None
     time_limit: Quantity = None
     time_unit: TimeUnit | None = _code(16)
+    # Set by redesigns (imports leave them None): whether the applicant must be there in person, overriding what the
+    # text implies (False: the step was redesigned to happen remotely); and, for a step where the agency looks data
+    # up instead of asking for a paper, the registry id of the data source it consults.
+    in_person: bool | None = None
+    data_source: str | None = _code(64)
 
 
 class DossierItem(SQLModel):

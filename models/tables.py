@@ -203,7 +203,10 @@ class ProposalRow(SQLModel, table=True):
     author: str | None = None
     description: str | None = None
     created_at: dt.datetime
-    revision: int = 1
+    revision: int = 1  # bumped on every saved change: the basis for optimistic concurrency
+    base_hash: str | None = Field(
+        default=None, sa_type=String(64)
+    )  # published content hash the proposal started from
 
 
 class ChangeRow(SQLModel, table=True):
@@ -222,6 +225,7 @@ class ChangeRow(SQLModel, table=True):
     legal_basis: str | None = None
     author: str | None = None
     created_at: dt.datetime
+    undone: bool = False  # undone groups stay until a new change is made, so that they can be redone
 
 
 class SettingRow(SQLModel, table=True):

@@ -448,6 +448,15 @@ class Workspace:
     # --- writing ------------------------------------------------------------------------------------------
 
     @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction: it lands whole or not at all; database failures become one clear sentence."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except (OperationalError, DatabaseError) as exc:
+            raise WorkspaceError(f"Could not write to workspace {self.label}: {_db_reason(exc)}.") from None
+
+    @contextmanager
     def importing(self, sources: Sequence[str] = ()) -> Iterator[ImportWriter]:
         """A transaction for one import batch, written a chunk at a time; it lands whole or not at all.
 

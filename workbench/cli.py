@@ -20,6 +20,7 @@ from models.procedure import Procedure
 from models.workspace import Workspace
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
+_DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
 
 _METHODS = {
     ChannelMethod.DIRECT: "Trực tiếp",
@@ -74,8 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lst.add_argument("--json", action="store_true")
 
-    show = sub.add_parser("show", help="show one procedure as published")
+    show = sub.add_parser("show", help="show one procedure as published, or as a proposal redesigns it")
     show.add_argument("code")
+    show.add_argument(
+        "--proposal", metavar="NAME", help="show this to-be version instead of the published one"
+    )
     _workspace_arg(show)
     show.add_argument("--json", action="store_true")
 
@@ -113,6 +117,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--disconnect", nargs="+", default=[], metavar="ID", help="the agency is not connected to these"
     )
     sources.add_argument("--json", action="store_true")
+
+    redesign = sub.add_parser(
+        "redesign",
+        help="change a procedure's to-be version: apply the analysis's suggestions, undo, redo, revert one change",
+    )
+    redesign.add_argument("codes", nargs="*", metavar="CODE", help="procedures (all of them with --all)")
+    _workspace_arg(redesign)
+    redesign.add_argument("--all", action="store_true", help="every procedure of the workspace")
+    redesign.add_argument(
+        "--proposal", metavar="NAME", default=None, help=f"proposal name (default: {_DEFAULT})"
+    )
+    action = redesign.add_mutually_exclusive_group(required=True)
+    action.add_argument("--apply-suggestions", action="store_true", help="apply the finder's suggestions")
+    action.add_argument("--undo", action="store_true", help="undo the last change group")
+    action.add_argument("--redo", action="store_true", help="redo the change group undone last")
+    action.add_argument("--revert", type=int, metavar="SEQ", help="take back change number SEQ alone")
+    action.add_argument("--history", action="store_true", help="list the proposal's changes")
+    redesign.add_argument("--rationale", help="why (required with --revert)")
+    redesign.add_argument("--author", help="who makes the change (default: the login name)")
+    redesign.add_argument("--json", action="store_true")
+
+    diff = sub.add_parser("diff", help="compare the published and to-be versions: items, visits, days, cost")
+    diff.add_argument("codes", nargs="*", metavar="CODE", help="procedures (default: the whole catalog)")
+    _workspace_arg(diff)
+    diff.add_argument("--proposal", metavar="NAME", default=None, help=f"proposal name (default: {_DEFAULT})")
+    diff.add_argument("--json", action="store_true")
 
     info = sub.add_parser("info", help="workspace facts: schema revision and counts")
     _workspace_arg(info)
@@ -196,7 +226,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     from exporters.json_export import procedure_json
 
     with _open(args) as ws:
-        procedure = ws.get(args.code)
+        if args.proposal:
+            from models.proposals import DEFAULT_PROPOSAL, Proposals
+
+            # the default proposal exists implicitly (empty) for every procedure; others must have been made
+            known = [info.name for info in Proposals(ws).infos(args.code)]
+            if args.proposal != DEFAULT_PROPOSAL and args.proposal not in known:
+                ws.get(args.code)  # names a missing procedure first
+                raise TthcError(f"{args.code} has no proposal named “{args.proposal}”.")
+            procedure = Proposals(ws).open(args.code, args.proposal).procedure
+        else:
+            procedure = ws.get(args.code)
     if args.json:
         _print_json(procedure_json(procedure))
     else:
@@ -215,6 +255,160 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(generate_json(procedures))
     return EXIT_OK
+
+
+def _codes(args: argparse.Namespace) -> list[str] | None:
+    if args.codes and getattr(args, "all", False):
+        raise TthcError("Give procedure codes or --all, not both.")
+    if not args.codes and not getattr(args, "all", True):
+        raise TthcError("Name the procedures to redesign (CODE...) or pass --all.")
+    return list(args.codes) or None
+
+
+def cmd_redesign(args: argparse.Namespace) -> int:
+    from models.proposals import DEFAULT_PROPOSAL, Proposals
+
+    name = args.proposal or DEFAULT_PROPOSAL
+    codes = _codes(args)
+    with _open(args) as ws:
+        if args.apply_suggestions:
+            from catalog.redesigns import apply_suggestions
+
+            report = apply_suggestions(ws, codes, proposal=name, author=args.author)
+            if args.json:
+                _print_json(report.to_json())
+            else:
+                kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(report.by_kind.items())) or "none"
+                print(
+                    f"Proposal “{name}”: {report.changes} changes in {report.redesigned} of {report.procedures} "
+                    f"procedures ({kinds})."
+                )
+            return EXIT_OK
+        store = Proposals(ws)
+        results: list[dict[str, Any]] = []
+        for code in codes or [info.code for info in store.infos() if info.name == name]:
+            if not any(info.name == name for info in store.infos(code)):
+                ws.get(code)
+                raise TthcError(f"{code} has no proposal named “{name}”.")
+            draft = store.open(code, name)
+            if args.history:
+                results.append(
+                    {
+                        "code": code,
+                        "proposal": name,
+                        "groups": [
+                            {
+                                "label": group.label,
+                                "author": group.author,
+                                "created_at": group.created_at.isoformat() if group.created_at else None,
+                                "changes": [
+                                    {
+                                        "seq": c.seq,
+                                        "kind": c.kind,
+                                        "description": c.describe(),
+                                        "rationale": c.rationale,
+                                        "legal_basis": c.legal_basis,
+                                    }
+                                    for c in group.changes
+                                ],
+                            }
+                            for group in draft.done
+                        ],
+                        "can_redo": len(draft.undone),
+                    }
+                )
+                continue
+            if args.undo:
+                group = store.undo(draft)
+                verb = "Undid"
+            elif args.redo:
+                group = store.redo(draft)
+                verb = "Redid"
+            else:
+                if not args.rationale:
+                    raise TthcError("Say why with --rationale when reverting a change.")
+                group = store.revert(draft, args.revert, args.rationale, author=args.author)
+                verb = "Made"
+            results.append(
+                {
+                    "code": code,
+                    "proposal": name,
+                    "action": verb.lower(),
+                    "group": group.label,
+                    "changes": len(group.changes),
+                }
+            )
+    if args.json:
+        _print_json(results)
+    elif args.history:
+        for entry in results:
+            print(f"{entry['code']} — {entry['proposal']}")
+            for group in entry["groups"]:
+                print(f"  [{group['label']}] {group['author'] or ''} {group['created_at'] or ''}")
+                for c in group["changes"]:
+                    print(f"    #{c['seq']} {c['description']}")
+                    print(f"        Lý do: {c['rationale']}")
+    else:
+        for entry in results:
+            print(f"{entry['code']}: {entry['action']} “{entry['group']}” ({entry['changes']} changes).")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from catalog.redesigns import catalog_comparison, comparisons
+    from models.proposals import DEFAULT_PROPOSAL
+
+    name = args.proposal or DEFAULT_PROPOSAL
+    codes = list(args.codes) or None
+    with _open(args) as ws:
+        found = list(comparisons(ws, codes, proposal=name))
+    total = catalog_comparison(found)
+    if args.json:
+        if codes is not None and len(codes) == 1:
+            _print_json({**found[0].model_dump(mode="json"), "summary": found[0].summary()})
+        else:
+            _print_json(
+                {
+                    "proposal": name,
+                    "procedures": [{**c.model_dump(mode="json"), "summary": c.summary()} for c in found],
+                    "total": total.to_json(),
+                },
+                compact=codes is None,
+            )
+        return EXIT_OK
+    for c in found:
+        if codes is None and not c.changes:
+            continue
+        sys.stdout.write(render_comparison(c))
+    t = total.to_json()
+    print(
+        f"{t['procedures']} procedures, {t['redesigned']} redesigned: {t['items_removed']} items removed, "
+        f"{t['items_changed']} changed, in-person visits {t['in_person_visits_before']} → "
+        f"{t['in_person_visits_after']}; annual cost {_vnd(t['annual_cost_before_vnd'])} → "
+        f"{_vnd(t['annual_cost_after_vnd'])} (savings rate {t['savings_rate'] * 100:.2f} %)."
+    )
+    return EXIT_OK
+
+
+def render_comparison(c: Any) -> str:
+    """A comparison for people: the changes, then the before/after figures."""
+    out = [f"{c.code} {c.name} — {c.proposal}"]
+    for change in c.changes:
+        out.append(f"  #{change['seq']} {change['description']}")
+    b, a = c.before, c.after
+    rows = [
+        ("Thành phần phải nộp", b.items_to_submit, a.items_to_submit),
+        ("Giấy tờ phải xuất trình", b.items_to_show, a.items_to_show),
+        ("Bản sao chứng thực", b.certified_copies, a.certified_copies),
+        ("Số bước", b.steps, a.steps),
+        ("Số lần đến cơ quan", b.in_person_visits, a.in_person_visits),
+        ("Trở ngại trực tuyến toàn trình", b.online_blocks, a.online_blocks),
+        ("Chi phí tuân thủ/năm", _vnd(b.annual_vnd), _vnd(a.annual_vnd)),
+    ]
+    for label, before, after in rows:
+        out.append(f"  {label:<32} {before!s:>22} → {after!s}")
+    out.append(f"  {'Tỷ lệ cắt giảm chi phí':<32} {c.savings_rate * 100:>21.2f} %")
+    return "\n".join(out) + "\n\n"
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -398,6 +592,8 @@ COMMANDS = {
     "info": cmd_info,
     "analyze": cmd_analyze,
     "report": cmd_report,
+    "redesign": cmd_redesign,
+    "diff": cmd_diff,
     "sources": cmd_sources,
 }
 

@@ -129,7 +129,7 @@ def ws(workspace_target: str):
 
 
 def test_a_new_workspace_is_at_the_latest_schema(ws: Workspace) -> None:
-    assert ws.schema_revision == "0003"
+    assert ws.schema_revision == "0004"
     assert ws.count() == 0
 
 
@@ -212,17 +212,26 @@ def _workspace_at_revision(target: str, revision: str) -> None:
 
 
 def test_an_older_workspace_is_upgraded_and_keeps_its_data(workspace_target: str) -> None:
-    _workspace_at_revision(workspace_target, "0001")
+    _workspace_at_revision(workspace_target, "0003")
     url = workspace_target if "://" in workspace_target else f"sqlite:///{workspace_target}"
-    old = Workspace(create_engine(url), "old")  # written by a version that only knew revision 0001
-    old.store([(rich_procedure(), SOURCE, "k")])
-    assert old.schema_revision == "0001"
+    old = Workspace(create_engine(url), "old")  # today's writer, on tables 0003 already had (steps gained columns)
+    stepless = rich_procedure().model_copy(update={"steps": []})
+    old.store([(stepless, SOURCE, "k")])
+    assert old.schema_revision == "0003"
     old.engine.dispose()
     with Workspace.open(workspace_target) as upgraded:
-        assert upgraded.schema_revision == "0003"
-        assert upgraded.get("1.001193") == rich_procedure()
+        assert upgraded.schema_revision == "0004"
+        assert upgraded.get("1.001193") == stepless
         with upgraded.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM proposal")).scalar() == 0
+
+
+def test_the_oldest_workspace_is_upgraded_to_the_latest(workspace_target: str) -> None:
+    _workspace_at_revision(workspace_target, "0001")
+    with Workspace.open(workspace_target) as upgraded:
+        assert upgraded.schema_revision == "0004"
+        upgraded.store([(rich_procedure(), SOURCE, "k")])
+        assert upgraded.get("1.001193") == rich_procedure()
 
 
 def test_a_newer_workspace_is_refused_with_a_clear_error(workspace_target: str) -> None:

@@ -1,0 +1,94 @@
+"""Redesigns over a workspace: "apply suggestions" from a fresh analysis, and the before/after comparison.
+
+The redesign engine (:mod:`models.redesign`, :mod:`models.proposals`) knows nothing of the finder; this module
+joins them: it analyses the procedures with the workspace's registry and cost parameters, turns the findings into
+change groups, stores them in one transaction, and compares each to-be version with its published version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalog.analysis import analyze_workspace
+from catalog.sources import workspace_registry
+from models.cost import CostParameters, load_cost_parameters
+from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
+from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest
+from models.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SuggestionReport:
+    proposal: str
+    procedures: int = 0
+    redesigned: int = 0  # procedures that received at least one change
+    changes: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "proposal": self.proposal,
+            "procedures": self.procedures,
+            "redesigned": self.redesigned,
+            "changes": self.changes,
+            "changes_by_kind": dict(sorted(self.by_kind.items())),
+        }
+
+
+def apply_suggestions(
+    workspace: Workspace,
+    codes: Iterable[str] | None = None,
+    *,
+    proposal: str = DEFAULT_PROPOSAL,
+    author: str | None = None,
+    progress: Progress | None = None,
+) -> SuggestionReport:
+    """Analyse the procedures (storing the findings) and push the suggested changes onto each one's proposal.
+
+    A procedure whose proposal already holds every suggestion gets no new group; the whole catalog is written in
+    one transaction (all or nothing).
+    """
+    codes = list(codes) if codes is not None else None
+    analysis = analyze_workspace(workspace, codes, progress=progress)
+    findings = {a.procedure.code: a.findings for a in analysis.procedures}
+    names = {source.id: source.name for source in workspace_registry(workspace)}
+    store = Proposals(workspace)
+    report = SuggestionReport(proposal=proposal)
+    entries: list[tuple[StoredDraft, ChangeGroup]] = []
+    for draft in store.drafts(proposal, codes):
+        report.procedures += 1
+        group = suggest(draft.procedure, findings.get(draft.published.code, []), names)
+        if not group.changes:
+            continue
+        entries.append((draft, group))
+        report.redesigned += 1
+        report.changes += len(group.changes)
+        for change in group.changes:
+            report.by_kind[change.kind] = report.by_kind.get(change.kind, 0) + 1
+    if entries:
+        store.push_many(entries, author=author)
+    return report
+
+
+def comparisons(
+    workspace: Workspace,
+    codes: Iterable[str] | None = None,
+    *,
+    proposal: str = DEFAULT_PROPOSAL,
+    params: CostParameters | None = None,
+) -> Iterator[Comparison]:
+    """Each procedure's published version against its proposal (the published version itself when it has none)."""
+    params = params or load_cost_parameters(workspace)
+    for draft in Proposals(workspace).drafts(proposal, codes):
+        yield compare(draft.published, draft.procedure, params, proposal=proposal, changes=draft.changes)
+
+
+def catalog_comparison(comparisons: Iterable[Comparison]) -> CatalogComparison:
+    total = CatalogComparison()
+    for comparison in comparisons:
+        total.add(comparison)
+    return total
