@@ -24,7 +24,7 @@ from typing import Any
 from catalog.sources import DataSource, Matcher, SourceMatch, fold_aligned
 from models.enums import FindingGrade
 from models.findings import Finding
-from models.procedure import DossierItem, Procedure
+from models.procedure import DossierItem, Procedure, trusted
 
 FALLBACK = (
     "Nếu tra cứu không có kết quả, hoặc dữ liệu thiếu, sai: công chức yêu cầu người nộp cung cấp giấy tờ "
@@ -134,10 +134,28 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", fold_aligned(text)).strip()
 
 
+_FINDING_DEFAULTS = {name: f.default for name, f in Finding.model_fields.items()}  # field order kept
+_DOCUMENT_KEYS: dict[str, str] = {}  # text -> document key: the analysis, issuer links and catalog views share them
+
+
 def document_key(text: str, key: str | None = None) -> str:
-    """The document type of an item or result: folded, bullets and copy qualifiers and trailing clauses removed."""
+    """The document type of an item or result: folded, bullets and copy qualifiers and trailing clauses removed.
+
+    ``key`` is ``text`` already folded (as the finder has it); keys are remembered, so the catalog views and the
+    issuer links do not fold the same item again.
+    """
+    known = _DOCUMENT_KEYS.get(text)
+    if known is not None:
+        return known
     key = _QUALIFIERS.sub("", _BULLETS.sub("", _fold(text) if key is None else key))
-    return re.split(r"[;:(]| do | cua | theo | trong truong hop | neu ", key, maxsplit=1)[0].strip(" .,")
+    document = _CLAUSE_END.split(key, maxsplit=1)[0].strip(" .,")
+    if len(_DOCUMENT_KEYS) > 200_000:  # a bound for long sessions over many catalogs
+        _DOCUMENT_KEYS.clear()
+    _DOCUMENT_KEYS[text] = document
+    return document
+
+
+_CLAUSE_END = re.compile(r"[;:(]| do | cua | theo | trong truong hop | neu ")
 
 
 def _document_match(
@@ -197,7 +215,11 @@ def _grade(source: DataSource) -> tuple[FindingGrade, dict[str, bool | None], st
 
 
 def assess_item(
-    procedure: Procedure, index: int, matcher: Matcher, results: ResultIndex | None = None
+    procedure: Procedure,
+    index: int,
+    matcher: Matcher,
+    results: ResultIndex | None = None,
+    context: str | None = None,
 ) -> Finding:
     """The finding for item ``index`` of ``procedure``.
 
@@ -216,9 +238,12 @@ def assess_item(
     name = item.name_normalized or text
 
     def make(**fields: Any) -> Finding:
-        return Finding(item_index=index, item_name=name, **fields)
+        values = {**_FINDING_DEFAULTS, "conditions": {}, "item_index": index, "item_name": name}
+        values.update(fields)
+        return trusted(Finding, values)  # the finder's own values: no validation needed
 
-    context = fold_aligned(f"{procedure.name} {procedure.field or ''}")
+    if context is None:
+        context = procedure_context(procedure)
     document_match = _document_match(text, matcher, aligned, context)
     form = _FORM_START.match(_QUALIFIERS.sub("", key)) is not None
     # A form is the applicant's own writing; a document joined to it ("Tờ khai … và Phiếu lý lịch tư pháp") is not.
@@ -287,9 +312,15 @@ def _source_finding(make: Callable[..., Finding], item: DossierItem, found: Sour
     )
 
 
+def procedure_context(procedure: Procedure) -> str:
+    """The procedure's name and field, folded: what decides phrasings that name a source only in some fields."""
+    return fold_aligned(f"{procedure.name} {procedure.field or ''}")
+
+
 def find(procedure: Procedure, matcher: Matcher, results: ResultIndex | None = None) -> list[Finding]:
     """One finding per dossier item of ``procedure``, in item order."""
-    return [assess_item(procedure, index, matcher, results) for index in range(len(procedure.items))]
+    context = procedure_context(procedure) if procedure.items else ""
+    return [assess_item(procedure, index, matcher, results, context) for index in range(len(procedure.items))]
 
 
 def find_all(

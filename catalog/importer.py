@@ -21,6 +21,7 @@ from catalog.errors import CatalogReadError, ImportAborted, ImportCancelled
 from catalog.merge import fill_gaps
 from catalog.registry import detect
 from catalog.text import fold
+from models.batch import gc_paused
 from models.procedure import Procedure
 from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 
@@ -129,7 +130,8 @@ def read_file(path: Path) -> Iterator[FileRecord]:
 
 
 def _read_list(path: Path) -> list[FileRecord]:
-    return list(read_file(path))
+    with gc_paused():  # parsing allocates many small acyclic objects: see models.batch
+        return list(read_file(path))
 
 
 def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, list[FileRecord]]]:
@@ -196,7 +198,7 @@ def import_paths(
     origin: dict[tuple[str, bool], str] = {}  # (code, list-level?) -> where it was read, to report duplicates
     listings: dict[str, tuple[Procedure, SourceRef]] = {}  # this batch's list rows: small, written at the end
     merged: set[str] = set()  # codes whose detail already took in its list row
-    with workspace.importing([str(p) for p in paths]) as writer:
+    with workspace.importing([str(p) for p in paths]) as writer, gc_paused():
         pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
         for done, (path, records) in enumerate(_read_all(files, workers), start=1):
             if cancelled is not None and cancelled():

@@ -53,7 +53,7 @@ from models.errors import TthcError, WorkspaceError
 from models.findings import Finding
 from models.graph import count_visits, effective_actors, paper_only_items, remote_steps
 from models.online import requires_presence
-from models.procedure import DossierItem, Procedure
+from models.procedure import DossierItem, Procedure, trusted
 from models.tables import SettingRow
 
 if TYPE_CHECKING:
@@ -310,19 +310,24 @@ def _item_cost(index: int, item: DossierItem, weight: float, params: CostParamet
     if certified:
         copies = max(copies, 1)
     pages = copies * params.pages_per_document
-    return ItemCost(
-        index=index,
-        name=item.name,
-        weight=weight,
-        hours=hours * weight,
-        time_vnd=hours * weight * params.hour_value_vnd,
-        copies_vnd=pages * params.copy_cost_per_page_vnd * weight,
-        certification_vnd=pages * params.certification_cost_per_page_vnd * weight if certified else 0.0,
+    return trusted(  # every value computed here: validation would only cost time
+        ItemCost,
+        {
+            "index": index,
+            "name": item.name,
+            "weight": weight,
+            "hours": hours * weight,
+            "time_vnd": hours * weight * params.hour_value_vnd,
+            "copies_vnd": pages * params.copy_cost_per_page_vnd * weight,
+            "certification_vnd": pages * params.certification_cost_per_page_vnd * weight if certified else 0.0,
+        },
     )
 
 
-def _line(key: str, **values: float) -> CostLine:
-    return CostLine(key=key, label=_LABELS[key], **values)
+def _line(key: str, hours: float = 0.0, time_vnd: float = 0.0, out_of_pocket_vnd: float = 0.0) -> CostLine:
+    values = {"key": key, "label": _LABELS[key], "hours": hours, "time_vnd": time_vnd}
+    values["out_of_pocket_vnd"] = out_of_pocket_vnd
+    return trusted(CostLine, values)
 
 
 def _cheapest_fee(procedure: Procedure) -> int | None:
@@ -403,24 +408,30 @@ def procedure_cost(
         without_both = count_visits(
             actors, presence, methods, any(p for i, p in enumerate(paper) if i not in gone), remote
         )
-        removable = Removable(
-            redundant_items=redundant,
-            redundant_items_vnd=sum(item_costs[i].total_vnd for i in redundant),
-            redundant_visits=visit_count - without_redundant,
-            potentially_redundant_items=potential,
-            potentially_redundant_items_vnd=sum(item_costs[i].total_vnd for i in potential),
-            potentially_redundant_visits=without_redundant - without_both,
-            visit_vnd=visit_vnd,
+        removable = trusted(
+            Removable,
+            {
+                "redundant_items": redundant,
+                "redundant_items_vnd": sum(item_costs[i].total_vnd for i in redundant),
+                "redundant_visits": visit_count - without_redundant,
+                "potentially_redundant_items": potential,
+                "potentially_redundant_items_vnd": sum(item_costs[i].total_vnd for i in potential),
+                "potentially_redundant_visits": without_redundant - without_both,
+                "visit_vnd": visit_vnd,
+            },
         )
-    return CostBreakdown(
-        code=procedure.code,
-        lines=lines,
-        items=item_costs,
-        visits=visit_count,
-        fees_unknown=fee is None,
-        volume=params.volume(procedure.code),
-        times_per_year=params.times_per_year,
-        removable=removable,
+    return trusted(
+        CostBreakdown,
+        {
+            "code": procedure.code,
+            "lines": lines,
+            "items": item_costs,
+            "visits": visit_count,
+            "fees_unknown": fee is None,
+            "volume": params.volume(procedure.code),
+            "times_per_year": params.times_per_year,
+            "removable": removable,
+        },
     )
 
 

@@ -42,13 +42,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from models.enums import Actor, ChannelMethod, ItemGroup, TimeUnit
 from models.findings import Finding
 from models.online import fold, requires_presence, step_text, travels_online
 from models.procedure import DossierItem, Procedure
+
+if TYPE_CHECKING:  # networkx is imported by the functions that build graphs: the cost model needs none
+    import networkx as nx
 
 #: Actors at whose step papers change hands: the submission step is the first of theirs.
 SUBMISSION_ACTORS = frozenset({Actor.APPLICANT, Actor.ONE_STOP_DESK})
@@ -149,6 +151,8 @@ def procedure_graph(procedure: Procedure, findings: Iterable[Finding] | None = N
     >>> g.edges["source:population", "item:0"]
     {'kind': 'supplies', 'grade': <FindingGrade.REDUNDANT: 'redundant'>}
     """
+    import networkx as nx
+
     graph = nx.DiGraph(code=procedure.code, name=procedure.name)
     graph.add_node("start", kind="start")
     actors = effective_actors(procedure)
@@ -217,6 +221,8 @@ def procedure_graph(procedure: Procedure, findings: Iterable[Finding] | None = N
 
 def flow_graph(graph: nx.DiGraph) -> nx.DiGraph:
     """A read-only view of ``graph`` with only its ``flow`` edges (and every node)."""
+    import networkx as nx
+
     return nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["kind"] == "flow")
 
 
@@ -355,6 +361,8 @@ def procedure_metrics(procedure: Procedure, findings: Iterable[Finding] | None =
     (1, 1, {<TimeUnit.WORKING_DAY: 'WORKING_DAY'>: 15.0, <TimeUnit.DAY: 'DAY'>: 30.0})
     """
     findings = list(findings or ())
+    import networkx as nx
+
     flow = nx.DiGraph()
     nx.add_path(flow, ["start", *(f"step:{i}" for i in range(len(procedure.steps))), "end"])
     path = nx.dag_longest_path(flow)  # the same flow edges as procedure_graph's
@@ -406,6 +414,8 @@ def catalog_graph(procedures: Iterable[Procedure], matches: Mapping[tuple[str, i
     >>> g.edges["1.001193", "1.001456"]["label"]
     'Bản sao Giấy khai sinh'
     """
+    import networkx as nx
+
     graph = nx.DiGraph()
     by_code: dict[str, Procedure] = {}
     for procedure in procedures:

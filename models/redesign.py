@@ -30,9 +30,8 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter
 
 from models.cost import CostParameters, procedure_cost, savings_rate
@@ -42,6 +41,9 @@ from models.findings import BlockKind, Finding
 from models.graph import SUBMISSION_ACTORS, effective_actors, procedure_graph, procedure_metrics
 from models.online import item_blocks, online_blocks
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: The pseudo data source of a lookup for a document a state body issued: the issuer's records or the applicant's
 #: electronic data store (Kho quản lý dữ liệu điện tử), rather than one national database.

@@ -413,9 +413,10 @@ def render_comparison(c: Any) -> str:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from catalog.analysis import analysis_json, analyze_workspace
+    from models.batch import gc_paused
 
-    with _open(args) as ws:
-        analysis = analyze_workspace(ws, args.codes, store=not args.no_store)
+    with _open(args) as ws, gc_paused():  # a batch over the whole catalog: see models.batch
+        analysis = analyze_workspace(ws, args.codes, store=not args.no_store, workers=os.cpu_count() or 1)
     if args.json:
         _print_json(analysis_json(analysis), compact=True)
         return EXIT_OK
