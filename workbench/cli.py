@@ -83,13 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_arg(show)
     show.add_argument("--json", action="store_true")
 
-    export = sub.add_parser("export", help="export procedures")
-    export.add_argument("kind", choices=["json"], help="export kind")
+    export = sub.add_parser("export", help="export procedures: JSON, Word, Excel, diagrams, BPMN, CPSV-AP")
+    export.add_argument("kind", choices=EXPORT_KINDS, help="export kind")
     _workspace_arg(export)
     export.add_argument(
         "--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)"
     )
-    export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    export.add_argument("--proposal", metavar="NAME", help="use this to-be version (diagrams show both)")
+    export.add_argument("--format", choices=["svg", "png", "pdf", "dot"], help="diagram format (default: svg)")
+    export.add_argument(
+        "-o", "--output", type=Path, help="output file or folder (JSON: standard output when omitted)"
+    )
 
     analyze = sub.add_parser("analyze", help="find redundant documents, online blocks and compliance cost")
     _workspace_arg(analyze)
@@ -244,17 +248,95 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXPORT_KINDS = ["json", "diagram"]
+
+
+def _export_progress(label: str) -> Any:
+    """A progress line on standard error when it is a terminal, else nothing."""
+    if not sys.stderr.isatty():
+        return None
+
+    def progress(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{label} {done}/{total}…")
+        if done >= total:
+            sys.stderr.write("\n")
+
+    return progress
+
+
+def _versions(ws: Workspace, args: argparse.Namespace) -> list[tuple[Procedure, Procedure | None]]:
+    """The selected procedures, each with its to-be version when --proposal names one."""
+    if not args.proposal:
+        return [(p, None) for p in ws.procedures(args.codes)]
+    from models.proposals import Proposals
+
+    return [(d.published, d.procedure) for d in Proposals(ws).drafts(args.proposal, args.codes)]
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.kind == "json":
+        return _export_json(args)
+    if not args.output:
+        raise TthcError(f"Say where to write the {args.kind} export with -o OUT.")
+    with _open(args) as ws:
+        count = EXPORTERS[args.kind](ws, args)
+    print(f"Exported {count} {'procedure' if count == 1 else 'procedures'} to {args.output}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_json(args: argparse.Namespace) -> int:
     from exporters.json_export import generate_json, write_json
 
     with _open(args) as ws:
-        procedures = list(ws.procedures(args.codes))
+        procedures = [to_be or p for p, to_be in _versions(ws, args)]
     if args.output:
         write_json(procedures, args.output)
         print(f"Exported {len(procedures)} procedures to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(generate_json(procedures))
     return EXIT_OK
+
+
+def _findings_for(ws: Workspace, procedures: Sequence[Procedure]) -> dict[str, Any]:
+    """Fresh findings for ``procedures`` with the workspace's registry (what the analysis would store)."""
+    from catalog.analysis import analyze
+    from catalog.sources import workspace_registry
+    from models.cost import load_cost_parameters
+
+    analysis = analyze(list(procedures), workspace_registry(ws), load_cost_parameters(ws))
+    return {a.procedure.code: a.findings for a in analysis.procedures}
+
+
+def _export_diagram(ws: Workspace, args: argparse.Namespace) -> int:
+    from catalog.sources import workspace_registry
+    from exporters.diagram import write_diagram
+
+    versions = _versions(ws, args)
+    folder = args.output.is_dir() or not args.output.suffix
+    if len(versions) > 1 and not folder:
+        raise TthcError(f"Several diagrams need a folder, not the file {args.output}: pass -o FOLDER.")
+    if folder:
+        args.output.mkdir(parents=True, exist_ok=True)
+    registry = workspace_registry(ws)
+    fmt = args.format or ("svg" if folder else None)
+    progress = _export_progress("Vẽ sơ đồ")
+    for done, (as_is, to_be) in enumerate(versions, start=1):
+        findings = _findings_for(ws, [as_is] if to_be is None else [as_is, to_be.model_copy(update={"code": "~"})])
+        write_diagram(
+            args.output,
+            as_is,
+            findings.get(as_is.code),
+            to_be,
+            findings.get("~") if to_be is not None else None,
+            registry=registry,
+            fmt=fmt,  # type: ignore[arg-type]  # argparse's choices are the formats write_diagram takes
+        )
+        if progress is not None:
+            progress(done, len(versions))
+    return len(versions)
+
+
+EXPORTERS = {"diagram": _export_diagram}
 
 
 def _codes(args: argparse.Namespace) -> list[str] | None:

@@ -1,0 +1,72 @@
+"""`tthc export KIND`: every export kind from the command line, on the sample workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import defusedxml.ElementTree as ET
+import pytest
+
+from tests.test_cli import REPO, run
+
+SAMPLE = REPO / "samples" / "sample-catalog.json"
+
+
+@pytest.fixture
+def sample_ws(tmp_path: Path, capsys) -> str:
+    ws = tmp_path / "sample.sqlite"
+    assert run(capsys, "import", str(SAMPLE), "-w", str(ws))[0] == 0
+    assert run(capsys, "redesign", "--all", "-w", str(ws), "--apply-suggestions")[0] == 0
+    return str(ws)
+
+
+def test_diagrams_for_a_selection_go_to_a_folder(sample_ws: str, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "so-do"
+    status, _, err = run(capsys, "export", "diagram", "-w", sample_ws, "-o", str(out))
+    assert status == 0 and "Exported 15 procedures" in err
+    files = sorted(out.iterdir())
+    assert len(files) == 15 and all(f.suffix == ".svg" for f in files)
+    svg = ET.parse(next(f for f in files if f.name.startswith("3.000333")))
+    ids = {e.get("id") for e in svg.iter() if e.get("id")}
+    assert {"step:0", "item:0"} <= ids
+
+
+def test_a_proposal_diagram_shows_both_versions(sample_ws: str, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "jr.png"
+    status, _, _ = run(
+        capsys,
+        "export",
+        "diagram",
+        "-w",
+        sample_ws,
+        "--code",
+        "3.000333",
+        "--proposal",
+        "phuong-an",
+        "-o",
+        str(out),
+    )
+    assert status == 0 and out.read_bytes().startswith(b"\x89PNG")
+    dot = tmp_path / "jr.dot"
+    run(
+        capsys,
+        "export",
+        "diagram",
+        "-w",
+        sample_ws,
+        "--code",
+        "3.000333",
+        "--proposal",
+        "phuong-an",
+        "-o",
+        str(dot),
+    )
+    text = dot.read_text(encoding="utf-8")
+    assert "asis:item:1" in text and "tobe:step:1" in text and "Khai thác dữ liệu" in text
+
+
+def test_export_mistakes_are_one_sentence(sample_ws: str, tmp_path: Path, capsys) -> None:
+    status, _, err = run(capsys, "export", "diagram", "-w", sample_ws)
+    assert status == 1 and "-o OUT" in err
+    status, _, err = run(capsys, "export", "diagram", "-w", sample_ws, "-o", str(tmp_path / "one.svg"))
+    assert status == 1 and "need a folder" in err
