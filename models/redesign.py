@@ -914,6 +914,8 @@ class CatalogComparison:
     full_process_online_after: int = 0
     annual_before_vnd: float = 0.0
     annual_after_vnd: float = 0.0
+    fees_before_vnd: float = 0.0
+    fees_after_vnd: float = 0.0
     by_source: dict[str, int] = field(default_factory=dict)
 
     def add(self, comparison: Comparison) -> None:
@@ -927,6 +929,8 @@ class CatalogComparison:
         self.full_process_online_after += comparison.after.full_process_online
         self.annual_before_vnd += comparison.before.annual_vnd
         self.annual_after_vnd += comparison.after.annual_vnd
+        self.fees_before_vnd += comparison.before.annual_fees_vnd
+        self.fees_after_vnd += comparison.after.annual_fees_vnd
         for source in comparison.lookups:
             self.by_source[source] = self.by_source.get(source, 0) + 1
 
@@ -949,5 +953,14 @@ class CatalogComparison:
             "annual_cost_after_vnd": round(self.annual_after_vnd),
             "annual_savings_vnd": round(self.annual_before_vnd - self.annual_after_vnd),
             "savings_rate": round(self.savings_rate, 6),
+            # the same without fees and charges (the Standard Cost Model's view: what the paperwork itself costs)
+            "annual_cost_excluding_fees_before_vnd": round(self.annual_before_vnd - self.fees_before_vnd),
+            "annual_cost_excluding_fees_after_vnd": round(self.annual_after_vnd - self.fees_after_vnd),
+            "savings_rate_excluding_fees": round(
+                savings_rate(
+                    self.annual_before_vnd - self.fees_before_vnd, self.annual_after_vnd - self.fees_after_vnd
+                ),
+                6,
+            ),
             "lookups_by_source": dict(sorted(self.by_source.items())),
         }

@@ -90,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)"
     )
     export.add_argument("--proposal", metavar="NAME", help="use this to-be version (diagrams show both)")
-    export.add_argument("--format", choices=["svg", "png", "pdf", "dot"], help="diagram format (default: svg)")
+    export.add_argument(
+        "--format", choices=["svg", "png", "pdf", "dot"], help="diagram format (default: svg)"
+    )
     export.add_argument(
         "-o", "--output", type=Path, help="output file or folder (JSON: standard output when omitted)"
     )
@@ -280,7 +282,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise TthcError(f"Say where to write the {args.kind} export with -o OUT.")
     with _open(args) as ws:
         count = EXPORTERS[args.kind](ws, args)
-    print(f"Exported {count} {'procedure' if count == 1 else 'procedures'} to {args.output}.", file=sys.stderr)
+    print(
+        f"Exported {count} {'procedure' if count == 1 else 'procedures'} to {args.output}.", file=sys.stderr
+    )
     return EXIT_OK
 
 
@@ -321,7 +325,9 @@ def _export_diagram(ws: Workspace, args: argparse.Namespace) -> int:
     fmt = args.format or ("svg" if folder else None)
     progress = _export_progress("Vẽ sơ đồ")
     for done, (as_is, to_be) in enumerate(versions, start=1):
-        findings = _findings_for(ws, [as_is] if to_be is None else [as_is, to_be.model_copy(update={"code": "~"})])
+        findings = _findings_for(
+            ws, [as_is] if to_be is None else [as_is, to_be.model_copy(update={"code": "~"})]
+        )
         write_diagram(
             args.output,
             as_is,
@@ -348,11 +354,12 @@ def _codes(args: argparse.Namespace) -> list[str] | None:
 
 
 def cmd_redesign(args: argparse.Namespace) -> int:
+    from models.batch import gc_paused
     from models.proposals import DEFAULT_PROPOSAL, Proposals
 
     name = args.proposal or DEFAULT_PROPOSAL
     codes = _codes(args)
-    with _open(args) as ws:
+    with _open(args) as ws, gc_paused():  # a batch: see models.batch
         if args.apply_suggestions:
             from catalog.redesigns import apply_suggestions
 
@@ -438,11 +445,12 @@ def cmd_redesign(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from catalog.redesigns import catalog_comparison, comparisons
+    from models.batch import gc_paused
     from models.proposals import DEFAULT_PROPOSAL
 
     name = args.proposal or DEFAULT_PROPOSAL
     codes = list(args.codes) or None
-    with _open(args) as ws:
+    with _open(args) as ws, gc_paused():
         found = list(comparisons(ws, codes, proposal=name))
     total = catalog_comparison(found)
     if args.json:
