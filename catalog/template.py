@@ -12,7 +12,8 @@ Procedures     procedure (:class:`ProcedureHeader`)      code, name, description
 Channels       channel (cách thức)                       procedure_code, channel_no, method, time_limit, time_unit,
                                                          time_note
 Fees           fee of a channel                          procedure_code, channel_no, kind, amount_vnd, note
-Steps          step (trình tự)                           procedure_code, no, title, description, actor, time...
+Steps          step (trình tự)                           procedure_code, no, title, description, actor, time...,
+                                                         in_person, data_source
 Items          dossier item                              procedure_code, no, name, kind, group, originals, copies...
 Notes          note among the dossier components         procedure_code, no, text, heading
 Results        result                                    procedure_code, no, name, code
@@ -184,6 +185,9 @@ STEPS = Table(
         Column("time_text", "Thời gian (văn bản)", "Time text"),
         Column("time_limit", "Thời hạn", "Time limit", NUMBER),
         Column("time_unit", "Đơn vị thời gian", "Time unit", ENUM, TimeUnit),
+        # Set by redesigns: a step made remote (FALSE), and the registry id of the data source a lookup step uses.
+        Column("in_person", "Có mặt trực tiếp", "In person", BOOL),
+        Column("data_source", "Nguồn dữ liệu khai thác", "Data source", CODE, aliases=("Nguồn dữ liệu",)),
     ),
 )
 

@@ -460,6 +460,8 @@ def _step(row: Row, values: dict[str, Any], warnings: list[str]) -> Step | None:
         time_text=values["time_text"],
         time_limit=values["time_limit"],
         time_unit=values["time_unit"],
+        in_person=values["in_person"],
+        data_source=values["data_source"],
     )
 
 

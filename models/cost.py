@@ -297,6 +297,22 @@ _CERTIFIED_FORMS = frozenset({CopyForm.CERTIFIED, CopyForm.CERTIFIED_ELECTRONIC}
 _CHEAPER_FORMS = frozenset({CopyForm.ORIGINAL, CopyForm.PLAIN, CopyForm.ELECTRONIC})
 
 
+def conditional_items(items: list[DossierItem]) -> list[bool]:
+    """For each item, whether only some applicants hand it in (a condition, or one of several published cases):
+    such items count with ``conditional_item_weight``."""
+    cases = {item.case for item in items if item.case}
+    return [bool(item.condition or (item.case and len(cases) > 1)) for item in items]
+
+
+def charged_copies(item: DossierItem) -> tuple[int, bool]:
+    """The copies an item costs and whether they are certified: a certified copy (paper or electronic) is paid
+    for — at least one — unless the item also accepts an original, a plain copy or an electronic copy."""
+    forms = item.copy_forms
+    copies = item.copies or 0
+    certified = not _CHEAPER_FORMS.intersection(forms) and not _CERTIFIED_FORMS.isdisjoint(forms)
+    return (max(copies, 1) if certified else copies), certified
+
+
 def _item_cost(index: int, item: DossierItem, weight: float, params: CostParameters) -> ItemCost:
     if item.kind == ItemKind.FORM:
         hours = params.form_hours
@@ -304,11 +320,7 @@ def _item_cost(index: int, item: DossierItem, weight: float, params: CostParamet
         hours = params.show_document_hours
     else:
         hours = params.document_hours
-    forms = item.copy_forms
-    copies = item.copies or 0
-    certified = not _CHEAPER_FORMS.intersection(forms) and not _CERTIFIED_FORMS.isdisjoint(forms)
-    if certified:
-        copies = max(copies, 1)
+    copies, certified = charged_copies(item)
     pages = copies * params.pages_per_document
     return trusted(  # every value computed here: validation would only cost time
         ItemCost,
@@ -319,7 +331,9 @@ def _item_cost(index: int, item: DossierItem, weight: float, params: CostParamet
             "hours": hours * weight,
             "time_vnd": hours * weight * params.hour_value_vnd,
             "copies_vnd": pages * params.copy_cost_per_page_vnd * weight,
-            "certification_vnd": pages * params.certification_cost_per_page_vnd * weight if certified else 0.0,
+            "certification_vnd": pages * params.certification_cost_per_page_vnd * weight
+            if certified
+            else 0.0,
         },
     )
 
@@ -362,11 +376,7 @@ def procedure_cost(
     (20000.0, 2000000.0, True)
     """
     items = procedure.items
-    cases = {item.case for item in items if item.case}
-    weights = [
-        params.conditional_item_weight if item.condition or (item.case and len(cases) > 1) else 1.0
-        for item in items
-    ]
+    weights = [params.conditional_item_weight if c else 1.0 for c in conditional_items(items)]
     item_costs = [
         _item_cost(i, item, w, params) for i, (item, w) in enumerate(zip(items, weights, strict=True))
     ]
