@@ -70,3 +70,33 @@ def test_export_mistakes_are_one_sentence(sample_ws: str, tmp_path: Path, capsys
     assert status == 1 and "-o OUT" in err
     status, _, err = run(capsys, "export", "diagram", "-w", sample_ws, "-o", str(tmp_path / "one.svg"))
     assert status == 1 and "need a folder" in err
+
+
+def test_excel_exports(sample_ws: str, tmp_path: Path, capsys) -> None:
+    import openpyxl
+
+    from catalog.importer import import_paths
+    from models.workspace import Workspace
+
+    catalog = tmp_path / "danh-muc.xlsx"
+    assert run(capsys, "export", "catalog-xlsx", "-w", sample_ws, "-o", str(catalog))[0] == 0
+    with Workspace.open(tmp_path / "back.sqlite") as back, Workspace.open(sample_ws) as original:
+        report = import_paths(back, [catalog], strict=True)
+        assert len(report.imported) == 15
+        assert list(back.procedures()) == list(original.procedures())
+
+    cost = tmp_path / "chi-phi.xlsx"
+    assert (
+        run(capsys, "export", "cost-xlsx", "-w", sample_ws, "--proposal", "phuong-an", "-o", str(cost))[0]
+        == 0
+    )
+    book = openpyxl.load_workbook(cost)
+    assert {"Tham số", "Tổng hợp", "Hiện trạng", "Phương án"} <= set(book.sheetnames)
+
+    found = tmp_path / "ra-soat.xlsx"
+    status, _, err = run(
+        capsys, "export", "findings-xlsx", "-w", sample_ws, "--code", "3.000333", "-o", str(found)
+    )
+    assert status == 0 and "Exported 1 procedure" in err
+    rows = list(openpyxl.load_workbook(found).worksheets[0].iter_rows(values_only=True))
+    assert any("population" in str(cell) for row in rows for cell in row)

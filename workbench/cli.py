@@ -250,7 +250,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_KINDS = ["json", "diagram"]
+EXPORT_KINDS = ["json", "catalog-xlsx", "cost-xlsx", "findings-xlsx", "diagram"]
 
 
 def _export_progress(label: str) -> Any:
@@ -342,7 +342,71 @@ def _export_diagram(ws: Workspace, args: argparse.Namespace) -> int:
     return len(versions)
 
 
-EXPORTERS = {"diagram": _export_diagram}
+def _catalog_findings(ws: Workspace) -> dict[str, Any]:
+    """Findings for every procedure of the workspace: issuer links need the whole catalog, whatever is exported."""
+    from catalog.analysis import analyze
+    from catalog.sources import workspace_registry
+    from models.cost import load_cost_parameters
+
+    procedures = list(ws.procedures())
+    analysis = analyze(
+        procedures, workspace_registry(ws), load_cost_parameters(ws), workers=os.cpu_count() or 1
+    )
+    return {a.procedure.code: a.findings for a in analysis.procedures}
+
+
+def _export_catalog_xlsx(ws: Workspace, args: argparse.Namespace) -> int:
+    from catalog.sources import workspace_registry
+    from exporters.catalog_xlsx import write_catalog_xlsx
+
+    versions = _versions(ws, args)
+    return write_catalog_xlsx(
+        (to_be or p for p, to_be in versions),
+        args.output,
+        progress=_export_progress("Ghi danh mục"),
+        total=len(versions),
+        registry=workspace_registry(ws),
+    )
+
+
+def _export_cost_xlsx(ws: Workspace, args: argparse.Namespace) -> int:
+    from exporters.cost_xlsx import CostInput, write_cost_xlsx
+    from models.cost import load_cost_parameters
+
+    findings = _catalog_findings(ws)
+    versions = _versions(ws, args)
+    rows = (CostInput(p, to_be, findings.get(p.code)) for p, to_be in versions)
+    return write_cost_xlsx(
+        rows,
+        load_cost_parameters(ws),
+        args.output,
+        progress=_export_progress("Tính chi phí"),
+        total=len(versions),
+    )
+
+
+def _export_findings_xlsx(ws: Workspace, args: argparse.Namespace) -> int:
+    from catalog.sources import workspace_registry
+    from exporters.findings_xlsx import write_findings_xlsx
+
+    findings = _catalog_findings(ws)
+    procedures = list(ws.procedures(args.codes))
+    write_findings_xlsx(
+        ((p, findings.get(p.code, [])) for p in procedures),
+        args.output,
+        registry=workspace_registry(ws),
+        progress=_export_progress("Ghi kết quả rà soát"),
+        total=len(procedures),
+    )
+    return len(procedures)
+
+
+EXPORTERS = {
+    "catalog-xlsx": _export_catalog_xlsx,
+    "cost-xlsx": _export_cost_xlsx,
+    "findings-xlsx": _export_findings_xlsx,
+    "diagram": _export_diagram,
+}
 
 
 def _codes(args: argparse.Namespace) -> list[str] | None:
