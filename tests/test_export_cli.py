@@ -100,3 +100,37 @@ def test_excel_exports(sample_ws: str, tmp_path: Path, capsys) -> None:
     assert status == 0 and "Exported 1 procedure" in err
     rows = list(openpyxl.load_workbook(found).worksheets[0].iter_rows(values_only=True))
     assert any("population" in str(cell) for row in rows for cell in row)
+
+
+def test_bpmn_and_cpsv_exports_validate(sample_ws: str, tmp_path: Path, capsys) -> None:
+    import json
+
+    from exporters.bpmn import validate_bpmn
+    from exporters.cpsv import validate_cpsv
+
+    folder = tmp_path / "bpmn"
+    assert run(capsys, "export", "bpmn", "-w", sample_ws, "-o", str(folder))[0] == 0
+    files = sorted(folder.glob("*.bpmn"))
+    assert len(files) == 15 and all(validate_bpmn(f.read_bytes()) == [] for f in files)
+    both = tmp_path / "jr.bpmn"
+    run(
+        capsys,
+        "export",
+        "bpmn",
+        "-w",
+        sample_ws,
+        "--code",
+        "3.000333",
+        "--proposal",
+        "phuong-an",
+        "-o",
+        str(both),
+    )
+    xml = both.read_bytes()
+    assert validate_bpmn(xml) == [] and b"AsIs_" in xml and b"ToBe_" in xml
+
+    cpsv = tmp_path / "cpsv.jsonld"
+    assert run(capsys, "export", "cpsv", "-w", sample_ws, "-o", str(cpsv))[0] == 0
+    data = json.loads(cpsv.read_text(encoding="utf-8"))
+    assert validate_cpsv(data) == []
+    assert "3.000333" in cpsv.read_text(encoding="utf-8")

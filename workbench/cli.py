@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from exporters.safety import safe_filename
 from models.enums import ChannelMethod, ItemGroup, TimeUnit
 from models.errors import TthcError
 from models.procedure import Procedure
@@ -250,7 +251,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_KINDS = ["json", "catalog-xlsx", "cost-xlsx", "findings-xlsx", "diagram"]
+EXPORT_KINDS = ["json", "catalog-xlsx", "cost-xlsx", "findings-xlsx", "diagram", "bpmn", "cpsv"]
 
 
 def _export_progress(label: str) -> Any:
@@ -316,11 +317,7 @@ def _export_diagram(ws: Workspace, args: argparse.Namespace) -> int:
     from exporters.diagram import write_diagram
 
     versions = _versions(ws, args)
-    folder = args.output.is_dir() or not args.output.suffix
-    if len(versions) > 1 and not folder:
-        raise TthcError(f"Several diagrams need a folder, not the file {args.output}: pass -o FOLDER.")
-    if folder:
-        args.output.mkdir(parents=True, exist_ok=True)
+    folder = _output_folder(args, len(versions), "diagrams")
     registry = workspace_registry(ws)
     fmt = args.format or ("svg" if folder else None)
     progress = _export_progress("Vẽ sơ đồ")
@@ -401,7 +398,55 @@ def _export_findings_xlsx(ws: Workspace, args: argparse.Namespace) -> int:
     return len(procedures)
 
 
+def _output_folder(args: argparse.Namespace, count: int, what: str) -> bool:
+    """Whether -o names a folder (created when missing); several files never go to one file name."""
+    folder = bool(args.output.is_dir() or not args.output.suffix)
+    if count > 1 and not folder:
+        raise TthcError(f"Several {what} need a folder, not the file {args.output}: pass -o FOLDER.")
+    if folder:
+        args.output.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _export_bpmn(ws: Workspace, args: argparse.Namespace) -> int:
+    from catalog.sources import workspace_registry
+    from exporters.bpmn import write_bpmn
+
+    versions = _versions(ws, args)
+    folder = _output_folder(args, len(versions), "BPMN files")
+    findings = _catalog_findings(ws)
+    registry = workspace_registry(ws)
+    progress = _export_progress("Ghi BPMN")
+    for done, (as_is, to_be) in enumerate(versions, start=1):
+        to_be_findings = _findings_for(ws, [to_be]).get(to_be.code) if to_be is not None else None
+        path = args.output / f"{safe_filename(as_is.code)}.bpmn" if folder else args.output
+        write_bpmn(
+            as_is, path, findings.get(as_is.code), registry, to_be=to_be, to_be_findings=to_be_findings
+        )
+        if progress is not None:
+            progress(done, len(versions))
+    return len(versions)
+
+
+def _export_cpsv(ws: Workspace, args: argparse.Namespace) -> int:
+    from catalog.sources import workspace_registry
+    from exporters.cpsv import write_cpsv
+
+    versions = _versions(ws, args)
+    findings = _catalog_findings(ws)
+    write_cpsv(
+        [to_be or p for p, to_be in versions],
+        args.output,
+        _export_progress("Ghi CPSV-AP"),
+        findings_by_code=findings if not args.proposal else None,  # findings describe the published items
+        registry=workspace_registry(ws),
+    )
+    return len(versions)
+
+
 EXPORTERS = {
+    "bpmn": _export_bpmn,
+    "cpsv": _export_cpsv,
     "catalog-xlsx": _export_catalog_xlsx,
     "cost-xlsx": _export_cost_xlsx,
     "findings-xlsx": _export_findings_xlsx,
