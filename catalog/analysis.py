@@ -7,7 +7,6 @@ settings and cost parameters, and stores the findings back so that the GUI can s
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -123,87 +122,31 @@ def analyze(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-    workers: int = 1,
 ) -> CatalogAnalysis:
     """Findings, online blocks and cost for each procedure, linking state-issued items across the catalog.
 
-    ``workers`` > 1 analyses a large catalog in that many forked processes (Linux; each inherits the procedures,
-    so nothing is sent to them and only the results come back). Use it from single-threaded programs such as the
-    command line: forking a multi-threaded GUI is not safe, and there the analysis runs in one worker thread.
+    One process: spreading the work over forked workers was measured slower on the shared corpus (the results
+    cost more to send back than the analysis of a chunk).
     """
     matcher = Matcher(registry)
     analysis = CatalogAnalysis(registry=registry, parameters=parameters)
     with gc_paused():
         results = ResultIndex.build(procedures)
-        parts = _parallel(procedures, matcher, results, parameters, workers, progress, cancelled)
-        if parts is None:
-            parts = _analyze_range(procedures, matcher, results, parameters, progress, cancelled)
-        analysis.procedures = [
-            ProcedureAnalysis(procedure, *part) for procedure, part in zip(procedures, parts, strict=False)
-        ]
+        for done, procedure in enumerate(procedures, start=1):
+            if cancelled is not None and cancelled():
+                break
+            findings = find(procedure, matcher, results)
+            analysis.procedures.append(
+                ProcedureAnalysis(
+                    procedure,
+                    findings,
+                    online_blocks(procedure),
+                    procedure_cost(procedure, parameters, findings),
+                )
+            )
+            if progress is not None and (done % 200 == 0 or done == len(procedures)):
+                progress(done, len(procedures))
     return analysis
-
-
-_Part = tuple[list[Finding], list[OnlineBlock], CostBreakdown]
-_SHARED: tuple[Sequence[Procedure], Matcher, ResultIndex, CostParameters] | None = None  # for forked workers
-_CHUNK = 150  # procedures per task: small enough for progress and cancelling, big enough to amortise the pipes
-
-
-def _analyze_range(
-    procedures: Sequence[Procedure],
-    matcher: Matcher,
-    results: ResultIndex,
-    parameters: CostParameters,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[_Part]:
-    parts: list[_Part] = []
-    for done, procedure in enumerate(procedures, start=1):
-        if cancelled is not None and cancelled():
-            break
-        findings = find(procedure, matcher, results)
-        parts.append((findings, online_blocks(procedure), procedure_cost(procedure, parameters, findings)))
-        if progress is not None and (done % 200 == 0 or done == len(procedures)):
-            progress(done, len(procedures))
-    return parts
-
-
-def _worker_task(bounds: tuple[int, int]) -> list[_Part]:
-    assert _SHARED is not None
-    procedures, matcher, results, parameters = _SHARED
-    with gc_paused():
-        return _analyze_range(procedures[bounds[0] : bounds[1]], matcher, results, parameters)
-
-
-def _parallel(
-    procedures: Sequence[Procedure],
-    matcher: Matcher,
-    results: ResultIndex,
-    parameters: CostParameters,
-    workers: int,
-    progress: Progress | None,
-    cancelled: Callable[[], bool] | None,
-) -> list[_Part] | None:
-    """The analysis in forked worker processes, in order; None when it should run here instead."""
-    global _SHARED
-    if workers < 2 or len(procedures) < 4 * _CHUNK or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    total = len(procedures)
-    bounds = [(start, min(start + _CHUNK, total)) for start in range(0, total, _CHUNK)]
-    _SHARED = (procedures, matcher, results, parameters)
-    parts: list[_Part] = []
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for chunk in pool.imap(_worker_task, bounds):
-                parts.extend(chunk)
-                if progress is not None:
-                    progress(len(parts), total)
-                if cancelled is not None and cancelled():
-                    pool.terminate()
-                    break
-    finally:
-        _SHARED = None
-    return parts
 
 
 def analyze_workspace(
@@ -212,7 +155,6 @@ def analyze_workspace(
     *,
     store: bool = True,
     progress: Progress | None = None,
-    workers: int = 1,
 ) -> CatalogAnalysis:
     """Analyse a workspace's procedures (all, or those with ``codes``) with its registry and cost settings."""
     procedures = list(workspace.procedures(codes))
@@ -221,7 +163,6 @@ def analyze_workspace(
         workspace_registry(workspace),
         load_cost_parameters(workspace),
         progress=progress,
-        workers=workers,
     )
     if store:
         workspace.replace_findings({a.procedure.code: a.findings for a in analysis.procedures})

@@ -63,21 +63,3 @@ def test_stored_findings_read_back_with_their_item_names(workspace: Path, capsys
         items = ws.get("1.001193").items
     assert [f.item_name for f in findings] == [i.name_normalized or i.name for i in items]
 
-
-def test_forked_workers_give_the_same_analysis_as_one_process(workspace: Path) -> None:
-    from catalog.analysis import analyze
-    from catalog.sources import load_registry
-    from models.cost import CostParameters
-
-    with Workspace.open(workspace) as ws:
-        sample = list(ws.procedures())
-    catalog = [p.model_copy(update={"code": f"{p.code}.{n}"}) for n in range(50) for p in sample]  # 750
-    registry, params = load_registry(), CostParameters()
-    one = analyze(catalog, registry, params)
-    done: list[int] = []
-    two = analyze(catalog, registry, params, workers=2, progress=lambda n, total: done.append(n))
-    assert done[-1] == len(catalog) and len(done) > 2
-    assert [(a.findings, a.blocks, a.cost) for a in one.procedures] == [
-        (a.findings, a.blocks, a.cost) for a in two.procedures
-    ]
-    assert one.summary() == two.summary()

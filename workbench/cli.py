@@ -346,9 +346,7 @@ def _catalog_findings(ws: Workspace) -> dict[str, Any]:
     from models.cost import load_cost_parameters
 
     procedures = list(ws.procedures())
-    analysis = analyze(
-        procedures, workspace_registry(ws), load_cost_parameters(ws), workers=os.cpu_count() or 1
-    )
+    analysis = analyze(procedures, workspace_registry(ws), load_cost_parameters(ws))
     return {a.procedure.code: a.findings for a in analysis.procedures}
 
 
@@ -615,7 +613,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from models.batch import gc_paused
 
     with _open(args) as ws, gc_paused():  # a batch over the whole catalog: see models.batch
-        analysis = analyze_workspace(ws, args.codes, store=not args.no_store, workers=os.cpu_count() or 1)
+        analysis = analyze_workspace(ws, args.codes, store=not args.no_store)
     if args.json:
         _print_json(analysis_json(analysis), compact=True)
         return EXIT_OK
