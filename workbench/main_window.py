@@ -2,8 +2,9 @@
 
 It wires gestures to the core and nothing more: :meth:`MainWindow.open_workspace` opens a
 :class:`~models.workspace.Workspace` and loads its summaries into the catalog model; selecting a row shows
-``Workspace.get(code)`` in the detail pane. Errors from the core arrive as :class:`~models.errors.TthcError`,
-whose text is one sentence for the user, and are shown as such.
+``Workspace.get(code)`` in the :class:`~workbench.procedure_pane.ProcedurePane` (published view with its analysis,
+and the redesign editor). The whole catalog's analysis runs on a worker thread with progress and cancel. Errors from
+the core arrive as :class:`~models.errors.TthcError`, whose text is one sentence for the user, and are shown as such.
 
 :class:`Settings` declares what is kept between sessions: user preferences (language, recent workspaces) apart
 from window geometry.
@@ -17,9 +18,11 @@ from pathlib import Path
 
 from models.errors import TthcError
 from models.workspace import Workspace
+from workbench.analysis_panel import AnalysisContext
+from workbench.analysis_runner import CatalogAnalysisRunner
 from workbench.catalog_model import CatalogFilterProxy, CatalogModel, Column
 from workbench.i18n import LANGUAGES, Translations, normalize_language
-from workbench.procedure_view import ProcedureView
+from workbench.procedure_pane import ProcedurePane
 from workbench.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
@@ -162,17 +165,20 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
-        self.detail = ProcedureView()
+        self.pane = ProcedurePane()
+        self.detail = self.pane.view
+        self.editor = self.pane.editor
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("catalogSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.count_label = QtWidgets.QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        self.analysis = CatalogAnalysisRunner(self)
         self.resize(1400, 850)
 
     def _build_actions(self) -> None:
@@ -192,6 +198,25 @@ class MainWindow(QtWidgets.QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addActions([self.editor.actions.undo_action, self.editor.actions.redo_action])
+        self.redesign_menu = self.menuBar().addMenu("")
+        self.redesign_menu.addAction(self.editor.actions.apply_suggestions_action)
+        for group in (
+            self.editor.actions.item_actions,
+            self.editor.actions.step_actions,
+            self.editor.actions.procedure_actions,
+        ):
+            self.redesign_menu.addSeparator()
+            self.redesign_menu.addActions(group)
+        self.redesign_menu.addSeparator()
+        self.redesign_menu.addAction(self.editor.actions.revert_action)
+
+        self.analysis_menu = self.menuBar().addMenu("")
+        self.analysis_menu.addActions([self.analysis.analyse_action, self.analysis.cancel_action])
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addActions([self.pane.show_published_action, self.pane.show_redesign_action])
+
         self.language_menu = self.menuBar().addMenu("")
         self.language_group = QtGui.QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -207,6 +232,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.clear_recent_action.triggered.connect(self._clear_recent)
         self.find_action.triggered.connect(self.focus_search)
+        self.analysis.analysed.connect(self.pane.refresh_analysis)
+        self.pane.status.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
         self.search.textChanged.connect(self.proxy.set_query)
         self.search.returnPressed.connect(self._focus_table)
@@ -229,6 +256,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.find_action.setText(self.tr("Find procedure"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.redesign_menu.setTitle(self.tr("&Redesign"))
+        self.analysis_menu.setTitle(self.tr("&Analysis"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.analysis.retranslate()
         self.search.setPlaceholderText(self.tr("Search by code or name (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search procedures"))
         self.table.setAccessibleName(self.tr("Procedure catalog"))
@@ -272,16 +304,19 @@ class MainWindow(QtWidgets.QMainWindow):
                 workspace = Workspace.open(target, create=False)
                 try:
                     summaries = workspace.summaries()
+                    context = AnalysisContext(workspace)
                 except TthcError:
                     workspace.close()
                     raise
         except TthcError as error:
             self.show_error(self.tr("Cannot open workspace"), str(error))
             return False
+        self.analysis.set_workspace(None)  # a running analysis reads the workspace about to be closed
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
-        self.detail.show_message()
+        self.analysis.set_workspace(workspace)
+        self.pane.set_workspace(workspace, context)
         self.model.set_summaries(summaries)
         header = self.table.horizontalHeader()
         self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -329,16 +364,16 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _current_row_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
         if not current.isValid() or self.workspace is None:
-            self.detail.show_message()
+            self.pane.show_message()
             return
         code = self.proxy.code_at(current.row())
         shown = self.detail.procedure
         if shown is not None and shown.code == code:  # the same row, moved by filtering or sorting
             return
         try:
-            self.detail.show_procedure(self.workspace.get(code))
+            self.pane.show_procedure(self.workspace.get(code))
         except TthcError as error:
-            self.detail.show_message(str(error))
+            self.pane.show_message(str(error))
 
     def _update_count(self) -> None:
         locale = QtCore.QLocale(self.translations.language)
@@ -373,7 +408,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.restoreGeometry(geometry)
         splitter = self.settings.window_state("splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([930, 470])
+            self.splitter.setSizes([600, 800])
         header = self.settings.window_state("catalog_header")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
@@ -386,6 +421,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_layout()
+        self.analysis.stop()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

@@ -3,6 +3,8 @@
 :func:`procedure_html` is a plain function (procedure in, HTML out) so that it can be tested without a window.
 Imported text is hostile: every piece of it goes through :func:`html.escape` before it reaches the document.
 Labels are translated in the "ProcedureView" context; amounts keep the Vietnamese style (100.000 đ).
+Given the procedure's analysis, each dossier item carries its finding's badge (:mod:`workbench.analysis_html`), and
+the blocks to full-process online handling and the compliance cost follow the published sections.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, ItemGroup, ProcedureStatus, TimeUnit
+from models.findings import Finding
 from models.procedure import Channel, DossierItem, Fee, Note, Procedure, Step
+from workbench.analysis_html import ShownAnalysis, badge_html, cost_html, online_html
 from workbench.catalog_model import levels_text
-from workbench.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, translate
+from workbench.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Signal, translate
 
 T = TypeVar("T")
 
@@ -218,8 +222,8 @@ def _step_html(step: Step) -> str:
     return f"<li>{'<br>'.join(parts)}</li>"
 
 
-def _item_html(item: DossierItem) -> str:
-    parts = [_esc(item.name)]
+def _item_html(item: DossierItem, finding: Finding | None = None) -> str:
+    parts = [_esc(item.name) + (f" {badge_html(finding.item_index, finding)}" if finding else "")]
     details = []
     if item.kind == "FORM":
         details.append(
@@ -259,19 +263,26 @@ def _item_html(item: DossierItem) -> str:
     return f"<li>{'<br>'.join(parts)}</li>"
 
 
-def _items_html(items: Sequence[DossierItem]) -> str:
+def _items_html(items: Sequence[tuple[DossierItem, Finding | None]]) -> str:
     blocks = []
-    for case, members in _grouped(items, lambda item: item.case):
+    for case, members in _grouped(items, lambda entry: entry[0].case):
         if case:
             blocks.append(f"<p><i>{_esc(case)}</i></p>")
-        blocks.append(f"<ol>{''.join(_item_html(item) for item in members)}</ol>")
+        blocks.append(f"<ol>{''.join(_item_html(item, finding) for item, finding in members)}</ol>")
     return "".join(blocks)
 
 
-def _dossier_html(p: Procedure) -> str:
+def _dossier_html(p: Procedure, analysis: ShownAnalysis | None) -> str:
+    def members(group: ItemGroup) -> list[tuple[DossierItem, Finding | None]]:
+        return [
+            (item, analysis.finding(index) if analysis else None)
+            for index, item in enumerate(p.items)
+            if item.group == group
+        ]
+
     groups = (
-        (translate("ProcedureView", "Documents to submit"), p.items_in(ItemGroup.SUBMIT)),
-        (translate("ProcedureView", "Documents to show"), p.items_in(ItemGroup.SHOW)),
+        (translate("ProcedureView", "Documents to submit"), members(ItemGroup.SUBMIT)),
+        (translate("ProcedureView", "Documents to show"), members(ItemGroup.SHOW)),
     )
     return "".join(f"<h4>{_esc(title)}</h4>{_items_html(items)}" for title, items in groups if items)
 
@@ -332,8 +343,13 @@ def _announcement_html(p: Procedure) -> str:
     return f'<table cellspacing="0" cellpadding="3">{cells}</table>' if cells else ""
 
 
-def procedure_html(p: Procedure) -> str:
-    """The whole procedure as an HTML fragment, sections in the order of a standardized specification."""
+def procedure_html(p: Procedure, analysis: ShownAnalysis | None = None) -> str:
+    """The whole procedure as an HTML fragment, sections in the order of a standardized specification.
+
+    With ``analysis``, each dossier item carries its finding's badge (a link ``item:N`` whose tooltip is the
+    explanation and legal basis), and two sections follow the published ones: the blocks to full-process online
+    handling and the compliance cost.
+    """
     requirements = "".join(f"<li>{_esc(r)}</li>" for r in p.requirements)
     description = _section(translate("ProcedureView", "Description"), f"<p>{_esc(p.description)}</p>")
     return "".join(
@@ -348,7 +364,7 @@ def procedure_html(p: Procedure) -> str:
                 translate("ProcedureView", "Steps"),
                 f"<ol>{''.join(_step_html(s) for s in p.steps)}</ol>" if p.steps else "",
             ),
-            _section(translate("ProcedureView", "Dossier"), _dossier_html(p)),
+            _section(translate("ProcedureView", "Dossier"), _dossier_html(p, analysis)),
             _section(translate("ProcedureView", "Notes"), _notes_html(p.notes)) if p.notes else "",
             _section(translate("ProcedureView", "Results"), _results_html(p)),
             _section(
@@ -357,47 +373,79 @@ def procedure_html(p: Procedure) -> str:
             ),
             _section(translate("ProcedureView", "Legal basis"), _legal_html(p)),
             _section(translate("ProcedureView", "Announcement decision"), _announcement_html(p)),
+            _analysis_html(analysis) if analysis else "",
         )
     )
 
 
+def _analysis_html(analysis: ShownAnalysis) -> str:
+    return _section(
+        translate("ProcedureView", "Full-process online eligibility"), online_html(analysis.blocks)
+    ) + _section(translate("ProcedureView", "Compliance cost"), cost_html(analysis.cost, analysis.params))
+
+
 class ProcedureView(QtWidgets.QTextBrowser):
-    """Shows one procedure, or a short message when there is none to show; re-renders on language change."""
+    """Shows one procedure, or a short message when there is none to show; re-renders on language change.
+
+    A finding's badge is a link whose tooltip is the explanation and legal basis: pointing at it with the mouse, or
+    activating it (a click, or Tab to it and Enter) emits ``item_selected(index)`` with the item's position in
+    :attr:`Procedure.items`.
+    """
+
+    item_selected = Signal(int)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)  # imported text never becomes a link we follow
         self.document().setDefaultStyleSheet(STYLE_SHEET)
         self._procedure: Procedure | None = None
+        self._analysis: ShownAnalysis | None = None
         self._message: str | None = None
+        self.anchorClicked.connect(self._link)
+        self.highlighted.connect(self._link)
         self.retranslate()
 
     @property
     def procedure(self) -> Procedure | None:
         return self._procedure
 
-    def show_procedure(self, procedure: Procedure) -> None:
-        self._procedure, self._message = procedure, None
-        self._render()
+    @property
+    def analysis(self) -> ShownAnalysis | None:
+        return self._analysis
+
+    def show_procedure(self, procedure: Procedure, analysis: ShownAnalysis | None = None) -> None:
+        same = self._procedure is not None and self._procedure.code == procedure.code
+        self._procedure, self._analysis, self._message = procedure, analysis, None
+        self._render(keep_place=same)
 
     def show_message(self, message: str | None = None) -> None:
         """Show no procedure: ``message`` (already translated), or the invitation to select one."""
-        self._procedure, self._message = None, message
+        self._procedure, self._analysis, self._message = None, None, message
         self._render()
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Procedure details"))
-        self._render()
+        self._render(keep_place=True)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def _render(self) -> None:
+    def _link(self, url: QtCore.QUrl) -> None:
+        text = url.toString()
+        if text.startswith("item:") and text[5:].isdigit():
+            self.item_selected.emit(int(text[5:]))
+
+    def _render(self, *, keep_place: bool = False) -> None:
         if self._procedure is not None:
-            body = procedure_html(self._procedure)
+            body = procedure_html(self._procedure, self._analysis)
         else:
             message = self._message or self.tr("Select a procedure to see its details.")
             body = f'<p class="muted">{_esc(message)}</p>'
+        position = self.verticalScrollBar().value()
         self.setHtml(body)
+        if (
+            keep_place
+        ):  # the same procedure again (after an analysis, a language change): stay where the reader is
+            self.verticalScrollBar().setValue(position)

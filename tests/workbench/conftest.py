@@ -9,7 +9,8 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything loads Qt
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ from workbench.main_window import MainWindow, Settings
 from workbench.qt import QtCore, QtWidgets
 
 HERE = Path(__file__).resolve().parent
+SAMPLE_CATALOG = HERE.parents[1] / "samples" / "sample-catalog.json"
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -152,11 +155,66 @@ def translations(qapp: QtWidgets.QApplication) -> Iterator[Translations]:
     installed.uninstall()
 
 
-@pytest.fixture
-def window(qtbot, translations: Translations, workspace_path: Path) -> MainWindow:
+def open_window(qtbot, translations: Translations, path: Path) -> MainWindow:
+    """A main window, shown, on the workspace at ``path``."""
     main = MainWindow(Settings(), translations)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    assert main.open_workspace(workspace_path)
+    assert main.open_workspace(path)
     return main
+
+
+@pytest.fixture
+def window(qtbot, translations: Translations, workspace_path: Path) -> MainWindow:
+    return open_window(qtbot, translations, workspace_path)
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """What the windows would have shown in warning message boxes (title, text)."""
+    shown: list[tuple[str, str]] = []
+
+    def warning(parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QtWidgets.QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", warning)
+    return shown
+
+
+def make_sample_workspace(path: Path, connected: Sequence[str] = ("population", "civil_status")) -> Path:
+    """The bundled sample catalog in a workspace whose agency is connected to these data sources.
+
+    Connected and announced sources make their items ``redundant``; the others stay ``potentially_redundant``.
+    """
+    from catalog.importer import import_paths
+    from catalog.sources import save_source_settings, workspace_registry
+
+    with Workspace.open(path) as workspace:
+        report = import_paths(workspace, [SAMPLE_CATALOG])
+        assert report.imported and not report.failures
+        sources = {source.id: source for source in workspace_registry(workspace)}
+        for source_id in connected:
+            save_source_settings(workspace, replace(sources[source_id], connected=True))
+    return path
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    return make_sample_workspace(tmp_path / "sample.sqlite")
+
+
+@pytest.fixture
+def sample_window(qtbot, translations: Translations, sample_path: Path) -> MainWindow:
+    """The main window on the sample workspace (no analysis stored yet)."""
+    return open_window(qtbot, translations, sample_path)
+
+
+def select(window: MainWindow, code: str) -> None:
+    """Select the catalog row of procedure ``code``, as a click would."""
+    source_row = window.model.row_of(code)
+    assert source_row is not None, code
+    row = window.proxy.mapFromSource(window.model.index(source_row, 0)).row()
+    window.table.setCurrentIndex(window.proxy.index(row, 0))
+    assert window.detail.procedure is not None and window.detail.procedure.code == code

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.workbench.conftest import make_workspace, simple
 from workbench.catalog_model import Column
 from workbench.i18n import Translations
@@ -23,19 +21,6 @@ def click_header(qtbot, window: MainWindow, col: Column) -> None:
     header = window.table.horizontalHeader()
     x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QtCore.QPoint(x, header.height() // 2))
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """What the window would have shown in warning message boxes (title, text)."""
-    shown: list[tuple[str, str]] = []
-
-    def warning(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QtWidgets.QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", warning)
-    return shown
 
 
 def test_opening_lists_procedures_with_counts_and_title(window: MainWindow, workspace_path: Path) -> None:

@@ -1,0 +1,257 @@
+"""The analysis as text and HTML: finding badges, a finding's explanation, online-eligibility blocks, compliance cost.
+
+Plain functions (analysis objects in, escaped HTML or text out) shared by the procedure view, the side panel and the
+redesign editor. The explanations, legal bases and fallbacks are the finder's own Vietnamese sentences, shown as
+they are; the labels around them are translated in the "Analysis" context.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from models.cost import CostBreakdown, CostParameters
+from models.enums import FindingGrade
+from models.findings import BlockKind, Finding, OnlineBlock
+from workbench.qt import QT_TRANSLATE_NOOP, translate
+
+GRADES = {
+    FindingGrade.REDUNDANT: QT_TRANSLATE_NOOP("Analysis", "Redundant"),
+    FindingGrade.POTENTIALLY_REDUNDANT: QT_TRANSLATE_NOOP("Analysis", "Potentially redundant"),
+    FindingGrade.ISSUED_BY_STATE: QT_TRANSLATE_NOOP("Analysis", "Issued by the state"),
+    FindingGrade.REQUIRED: QT_TRANSLATE_NOOP("Analysis", "Required"),
+}
+#: Badge colours: white text on these backgrounds (contrast above 4.5:1).
+GRADE_COLORS = {
+    FindingGrade.REDUNDANT: "#b71c1c",
+    FindingGrade.POTENTIALLY_REDUNDANT: "#a84300",
+    FindingGrade.ISSUED_BY_STATE: "#1356a3",
+    FindingGrade.REQUIRED: "#616161",
+}
+#: The grades whose items a redesign can take out of the dossier.
+REMOVABLE_GRADES = frozenset(
+    {FindingGrade.REDUNDANT, FindingGrade.POTENTIALLY_REDUNDANT, FindingGrade.ISSUED_BY_STATE}
+)
+BLOCK_KINDS = {
+    BlockKind.PRESENCE: QT_TRANSLATE_NOOP("Analysis", "Presence in person"),
+    BlockKind.SHOW_ORIGINAL: QT_TRANSLATE_NOOP("Analysis", "Original to show"),
+    BlockKind.CERTIFIED_PAPER_COPY: QT_TRANSLATE_NOOP("Analysis", "Certified paper copy"),
+    BlockKind.ON_SITE_INSPECTION: QT_TRANSLATE_NOOP("Analysis", "On-site inspection"),
+    BlockKind.WET_SIGNATURE: QT_TRANSLATE_NOOP("Analysis", "Handwritten signature"),
+    BlockKind.PAPER_RESULT: QT_TRANSLATE_NOOP("Analysis", "Paper-only result"),
+    BlockKind.NO_ONLINE_CHANNEL: QT_TRANSLATE_NOOP("Analysis", "No online channel"),
+}
+PLACES = {
+    "item": QT_TRANSLATE_NOOP("Analysis", "Item {number}"),
+    "step": QT_TRANSLATE_NOOP("Analysis", "Step {number}"),
+    "result": QT_TRANSLATE_NOOP("Analysis", "Result {number}"),
+}
+COST_LINES = {
+    "preparation": QT_TRANSLATE_NOOP("Analysis", "Preparing the dossier"),
+    "copies": QT_TRANSLATE_NOOP("Analysis", "Copies"),
+    "certification": QT_TRANSLATE_NOOP("Analysis", "Certification"),
+    "visits": QT_TRANSLATE_NOOP("Analysis", "Visits"),
+    "fees": QT_TRANSLATE_NOOP("Analysis", "Fees and charges"),
+}
+_PLACE = re.compile(r"(item|step|result) (\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class ShownAnalysis:
+    """What the workbench shows of one procedure's analysis (its published version)."""
+
+    findings: list[Finding]
+    blocks: list[OnlineBlock]
+    cost: CostBreakdown
+    params: CostParameters
+    stored: bool  # the findings of the last stored analysis, not computed for this procedure alone
+
+    def finding(self, index: int) -> Finding | None:
+        """The finding of item ``index`` (0-based), if there is one."""
+        return next((f for f in self.findings if f.item_index == index), None)
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML, keeping its line breaks."""
+    return html.escape(str(text)).replace("\n", "<br>")
+
+
+def format_money(value: float) -> str:
+    """A computed amount in VND, rounded to the đồng: 1.250.000 đ (0 is 0 đ: a cost, not a fee)."""
+    return f"{round(value):,}".replace(",", ".") + " đ"
+
+
+def format_hours(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def grade_label(grade: str) -> str:
+    source = GRADES.get(grade)  # a StrEnum key matches its plain string
+    return translate("Analysis", source) if source else str(grade)
+
+
+def place_label(where: str) -> str:
+    """ "item 3" -> "Thành phần 3"; "channels" -> "Cách thức thực hiện"."""
+    found = _PLACE.fullmatch(where)
+    if found:
+        return translate("Analysis", PLACES[found.group(1)]).format(number=found.group(2))
+    if where == "channels":
+        return translate("Analysis", "Channels")
+    return where
+
+
+# --- findings ---------------------------------------------------------------------------------------------------
+
+
+def finding_tooltip(finding: Finding) -> str:
+    """Plain text for a tooltip: the grade, the explanation and the legal basis."""
+    lines = [f"{grade_label(finding.grade)}: {finding.explanation}".rstrip(": ")]
+    if finding.legal_basis:
+        lines.append(translate("Analysis", "Legal basis: {basis}").format(basis=finding.legal_basis))
+    return "\n".join(lines)
+
+
+def badge_html(index: int, finding: Finding) -> str:
+    """A coloured badge linking to item ``index`` (``item:3``), its tooltip the explanation and legal basis."""
+    grade = FindingGrade(finding.grade)
+    title = html.escape(finding_tooltip(finding), quote=True)
+    return (
+        f'<a href="item:{index}" title="{title}" style="text-decoration:none">'
+        f'<span style="background-color:{GRADE_COLORS[grade]}; color:#ffffff; font-weight:bold">'
+        f"&nbsp;{esc(grade_label(grade))}&nbsp;</span></a>"
+    )
+
+
+def _yes_no_unknown(value: bool | None) -> str:
+    if value is None:
+        return translate("Analysis", "unknown")
+    return translate("Analysis", "yes") if value else translate("Analysis", "no")
+
+
+_CONDITIONS = {
+    "holds": QT_TRANSLATE_NOOP("Analysis", "the source holds the data"),
+    "announced": QT_TRANSLATE_NOOP("Analysis", "its owner announced it usable"),
+    "connected": QT_TRANSLATE_NOOP("Analysis", "the handling agency is connected"),
+}
+
+
+def finding_html(item_name: str, finding: Finding | None, source_name: str | None, *, stored: bool) -> str:
+    """What the side panel shows for one item: grade, explanation, legal basis, source, fallback, conditions."""
+    parts = [f"<h3>{esc(item_name)}</h3>"]
+    if finding is None:
+        text = translate("Analysis", "This item has no finding.")
+        parts.append(f'<p class="muted">{esc(text)}</p>')
+        return "".join(parts)
+    parts.append(f"<p>{badge_html(finding.item_index, finding)}</p>")
+
+    def field(label: str, value: str | None) -> None:
+        if value:
+            parts.append(f"<p><b>{esc(label)}</b><br>{esc(value)}</p>")
+
+    field(translate("Analysis", "Explanation"), finding.explanation)
+    field(translate("Analysis", "Legal basis"), finding.legal_basis)
+    if finding.data_source:
+        field(translate("Analysis", "Data source"), source_name or finding.data_source)
+    field(translate("Analysis", "Issued through procedure"), finding.issuing_procedure)
+    field(translate("Analysis", "If the lookup fails"), finding.fallback)
+    conditions = [
+        f"<li>{esc(translate('Analysis', label))}: {esc(_yes_no_unknown(finding.conditions.get(key)))}</li>"
+        for key, label in _CONDITIONS.items()
+        if key in finding.conditions
+    ]
+    if conditions:
+        title = translate("Analysis", "Conditions")
+        parts.append(f"<p><b>{esc(title)}</b></p><ul>{''.join(conditions)}</ul>")
+    details = []
+    if finding.matched_phrase:
+        details.append(translate("Analysis", "matched “{phrase}”").format(phrase=finding.matched_phrase))
+    if finding.rule:
+        details.append(translate("Analysis", "rule: {rule}").format(rule=finding.rule))
+    details.append(
+        translate("Analysis", "from the last stored analysis")
+        if stored
+        else translate("Analysis", "from an analysis of this procedure alone (not yet stored)")
+    )
+    parts.append(f'<p class="muted">{esc("; ".join(details))}</p>')
+    return "".join(parts)
+
+
+# --- the procedure's analysis ---------------------------------------------------------------------------------
+
+
+def online_html(blocks: Sequence[OnlineBlock]) -> str:
+    """The blocks to full-process online handling (Decree 42/2022/NĐ-CP), or that there are none."""
+    if not blocks:
+        text = translate("Analysis", "Nothing in the published text blocks full-process online handling.")
+        return f"<p>{esc(text)}</p>"
+    intro = translate("Analysis", "{count} obstacles to full-process online handling:").format(
+        count=len(blocks)
+    )
+    rows = []
+    for block in blocks:
+        kind = translate("Analysis", BLOCK_KINDS.get(block.kind, str(block.kind)))
+        line = f"<b>{esc(place_label(block.where))}</b> — {esc(kind)}"
+        if block.explanation:
+            line += f": {esc(block.explanation)}"
+        if block.cause:
+            line += f'<br><span class="muted">{esc(block.cause)}</span>'
+        rows.append(f"<li>{line}</li>")
+    return f"<p>{esc(intro)}</p><ul>{''.join(rows)}</ul>"
+
+
+def cost_html(cost: CostBreakdown, params: CostParameters) -> str:
+    """Compliance cost per dossier by line, per year, and what the findings make removable (Circular 02/2017)."""
+    head = "".join(
+        f"<th>{esc(translate('Analysis', title))}</th>"
+        for title in (
+            QT_TRANSLATE_NOOP("Analysis", "Cost"),
+            QT_TRANSLATE_NOOP("Analysis", "Hours"),
+            QT_TRANSLATE_NOOP("Analysis", "Time"),
+            QT_TRANSLATE_NOOP("Analysis", "Paid out"),
+            QT_TRANSLATE_NOOP("Analysis", "Total"),
+        )
+    )
+    rows = "".join(
+        f"<tr><td>{esc(translate('Analysis', COST_LINES.get(line.key, line.label)))}</td>"
+        f'<td align="right">{esc(format_hours(line.hours))}</td>'
+        f'<td align="right">{esc(format_money(line.time_vnd))}</td>'
+        f'<td align="right">{esc(format_money(line.out_of_pocket_vnd))}</td>'
+        f'<td align="right">{esc(format_money(line.total_vnd))}</td></tr>'
+        for line in cost.lines
+    )
+    table = f'<table border="1" cellspacing="0" cellpadding="4" width="100%"><tr>{head}</tr>{rows}</table>'
+    facts = [
+        (translate("Analysis", "Per dossier (fees included)"), format_money(cost.per_dossier_vnd)),
+        (translate("Analysis", "Per dossier without fees"), format_money(cost.per_dossier_scm_vnd)),
+        (translate("Analysis", "Dossiers per year"), f"{round(cost.dossiers_per_year):,}".replace(",", ".")),
+        (translate("Analysis", "Per year"), format_money(cost.annual_vnd)),
+    ]
+    if cost.removable is not None:
+        facts.append(
+            (translate("Analysis", "Removable per year (redundant)"), format_money(cost.removable_annual))
+        )
+        facts.append(
+            (
+                translate("Analysis", "Removable per year (potentially redundant)"),
+                format_money(cost.removable_potentially_annual),
+            )
+        )
+    cells = "".join(
+        f'<tr><td class="label">{esc(label)}</td><td align="right">{esc(value)}</td></tr>'
+        for label, value in facts
+    )
+    warnings = []
+    if cost.fees_unknown:
+        warnings.append(translate("Analysis", "No fee is known: fees count as 0 here, which may be too low."))
+    if params.placeholders():
+        warnings.append(
+            translate(
+                "Analysis",
+                "Some cost parameters are still the shipped placeholders: set them, with their sources, "
+                "before quoting these figures.",
+            )
+        )
+    notes = "".join(f'<p class="warn">{esc(text)}</p>' for text in warnings)
+    return f'{table}<table cellspacing="0" cellpadding="3">{cells}</table>{notes}'

@@ -1,0 +1,443 @@
+"""The redesign editor: a procedure's to-be version, changed by undoable, stored, reasoned changes.
+
+Every change goes through :class:`~models.proposals.Proposals`, which stores it at once (one transaction per change),
+so a killed application loses nothing it showed as done. The :class:`QtGui.QUndoStack` only mirrors the proposal's
+groups: each is a :class:`StoredGroupCommand` whose ``redo()``/``undo()`` call ``Proposals.redo``/``Proposals.undo``
+(the first ``redo()``, done by ``push()``, is the ``Proposals.push`` already made), so the stack, the draft and the
+workspace stay in step. A stored proposal's history is loaded into the stack when the procedure is opened, so it can
+be undone in a later session too.
+
+When the workspace refuses an operation (someone else saved the proposal meanwhile: :class:`ConcurrentEditError`,
+or a change no longer applies: :class:`RedesignError`), the editor says so in one sentence, then reloads the stored
+proposal and rebuilds the stack from it: what the others saved is shown, nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models.errors import TthcError
+from models.findings import Finding
+from models.procedure import DossierItem, Procedure, Step
+from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
+from models.redesign import (
+    Change,
+    ChangeGroup,
+    RedesignError,
+    compare,
+)
+from workbench.analysis_html import ShownAnalysis, esc
+from workbench.analysis_panel import AnalysisContext, FindingPanel
+from workbench.procedure_view import STYLE_SHEET
+from workbench.qt import QtCore, QtGui, QtWidgets, Signal
+from workbench.redesign_actions import RedesignActions
+from workbench.redesign_models import (
+    ChangesModel,
+    ComparisonModel,
+    ItemsModel,
+    StepsModel,
+    comparison_details,
+)
+
+Qt = QtCore.Qt
+
+
+class StoredGroupCommand(QtGui.QUndoCommand):
+    """One stored change group on the undo stack; undo and redo go through the workspace."""
+
+    def __init__(self, editor: RedesignEditor, group: ChangeGroup, *, applied: bool) -> None:
+        super().__init__(group.label)
+        self.group = group
+        self._editor = editor
+        self._skip_redo = applied  # push() calls redo(): the change is already made and stored
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._editor.replay(redo=True)
+
+    def undo(self) -> None:
+        self._editor.replay(redo=False)
+
+
+def _table(model: QtCore.QAbstractItemModel, stretch: int = 0) -> QtWidgets.QTableView:
+    """A read-only table, one row selected at a time; column ``stretch`` takes the room the others leave."""
+    view = QtWidgets.QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab moves to the next widget, arrows move within the table
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    return view
+
+
+def _titled(label: QtWidgets.QLabel, widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
+    label.setBuddy(widget)
+    box = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    return box
+
+
+class RedesignEditor(QtWidgets.QWidget):
+    """The to-be version of one procedure: its items and steps, the changes, their history and the comparison."""
+
+    status = Signal(str)  # a short message for the status bar
+    draft_changed = Signal()  # after a change, an undo, a redo or a reload
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: AnalysisContext | None = None
+        self.store: Proposals | None = None
+        self.draft: StoredDraft | None = None
+        self.analysis: ShownAnalysis | None = None
+        self.proposal = DEFAULT_PROPOSAL
+        self.stack = QtGui.QUndoStack(self)
+        self._code: str | None = None
+        self._findings_by_name: dict[str, Finding] = {}
+        self._loading = False
+        self._failure: TthcError | None = None
+        self._unavailable: str | None = None
+        self._build_widgets()
+        self.actions = RedesignActions(self)
+        self._place_actions()
+        self._connect()
+        self.retranslate()
+        self.actions.update()
+
+    # --- construction ---------------------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.title = QtWidgets.QLabel()
+        self.title.setWordWrap(True)
+        self.toolbar = QtWidgets.QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.items_model = ItemsModel(self)
+        self.steps_model = StepsModel(self)
+        self.changes_model = ChangesModel(self)
+        self.comparison_model = ComparisonModel(self)
+        self.items_view = _table(self.items_model)
+        self.steps_view = _table(self.steps_model)
+        self.changes_view = _table(self.changes_model, stretch=1)
+        self.comparison_view = _table(self.comparison_model)
+        self.comparison_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.comparison_view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.history_view = QtWidgets.QUndoView(self.stack)
+        self.finding_panel = FindingPanel()
+        self.details = QtWidgets.QTextBrowser()
+        self.details.document().setDefaultStyleSheet(STYLE_SHEET)
+        self.items_label, self.steps_label = QtWidgets.QLabel(), QtWidgets.QLabel()
+        self.comparison_label, self.history_label = QtWidgets.QLabel(), QtWidgets.QLabel()
+        self.changes_label = QtWidgets.QLabel()
+
+        left = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(_titled(self.items_label, self.items_view))
+        left.addWidget(_titled(self.steps_label, self.steps_view))
+        left.addWidget(self.finding_panel)
+        right = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(_titled(self.comparison_label, self.comparison_view))
+        right.addWidget(self.details)
+        right.addWidget(_titled(self.history_label, self.history_view))
+        right.addWidget(_titled(self.changes_label, self.changes_view))
+        for index, stretch in enumerate((4, 2, 1, 2)):  # the comparison first: it is what the work is for
+            right.setStretchFactor(index, stretch)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("redesignSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+
+    def _place_actions(self) -> None:
+        actions = self.actions
+        # Delete removes what has the focus: an item in the dossier list, a step in the steps list.
+        for action, view in (
+            (actions.remove_item_action, self.items_view),
+            (actions.remove_step_action, self.steps_view),
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            view.addAction(action)
+        self.toolbar.addAction(actions.apply_suggestions_action)
+        for group in (actions.item_actions, actions.step_actions, actions.procedure_actions):
+            self.toolbar.addSeparator()
+            self.toolbar.addActions(group)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([actions.undo_action, actions.redo_action])
+
+    def _connect(self) -> None:
+        # Bound methods, not lambdas: Qt drops them when the editor goes, before the stack's last signals.
+        self.stack.indexChanged.connect(self._stack_moved)
+        self.stack.canUndoChanged.connect(self.actions.undo_action.setEnabled)
+        self.stack.canRedoChanged.connect(self.actions.redo_action.setEnabled)
+        self.stack.undoTextChanged.connect(self._undo_text_changed)
+        self.stack.redoTextChanged.connect(self._undo_text_changed)
+        self.items_view.selectionModel().currentRowChanged.connect(self._item_selected)
+        self.steps_view.selectionModel().currentRowChanged.connect(self._selection_moved)
+        self.changes_view.selectionModel().currentRowChanged.connect(self._selection_moved)
+        self.items_view.customContextMenuRequested.connect(
+            lambda pos: self._context_menu(
+                self.items_view, pos, [self.actions.apply_suggestions_action, *self.actions.item_actions]
+            )
+        )
+        self.steps_view.customContextMenuRequested.connect(
+            lambda pos: self._context_menu(self.steps_view, pos, self.actions.step_actions)
+        )
+        self.changes_view.customContextMenuRequested.connect(
+            lambda pos: self._context_menu(self.changes_view, pos, [self.actions.revert_action])
+        )
+
+    def retranslate(self) -> None:
+        self.items_label.setText(self.tr("To-be &dossier"))
+        self.steps_label.setText(self.tr("To-be ste&ps"))
+        self.comparison_label.setText(self.tr("As-is and to-be &compared"))
+        self.history_label.setText(self.tr("&History"))
+        self.changes_label.setText(self.tr("Changes in effec&t"))
+        self.history_view.setEmptyLabel(self.tr("Published version"))
+        self.toolbar.setAccessibleName(self.tr("Redesign tools"))
+        for widget, name in (
+            (self.items_view, self.tr("To-be dossier items")),
+            (self.steps_view, self.tr("To-be steps")),
+            (self.comparison_view, self.tr("As-is and to-be comparison")),
+            (self.history_view, self.tr("Change history")),
+            (self.changes_view, self.tr("Changes in effect")),
+            (self.details, self.tr("What the redesign changes")),
+        ):
+            widget.setAccessibleName(name)
+        for model in (self.items_model, self.steps_model, self.changes_model, self.comparison_model):
+            model.retranslate()
+        self.actions.retranslate()
+        self._update_title()
+        self._update_details()
+
+    def _undo_text_changed(self, _text: str) -> None:
+        self.actions.retranslate_undo()
+
+    def _selection_moved(self, _current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        self.actions.update()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- what is edited -----------------------------------------------------------------------------------------------
+
+    def set_context(self, context: AnalysisContext | None) -> None:
+        """The workspace to store proposals in (None: none open)."""
+        self.context = context
+        self.store = Proposals(context.workspace) if context else None
+        self.close_procedure()
+
+    def open_procedure(self, code: str, analysis: ShownAnalysis) -> None:
+        """Edit the proposal of procedure ``code``; ``analysis`` is its published version's (findings)."""
+        self._code = code
+        self.analysis = analysis
+        self._findings_by_name = {f.item_name: f for f in analysis.findings}
+        self.reload()
+
+    def close_procedure(self) -> None:
+        self._code, self.analysis, self._findings_by_name = None, None, {}
+        self._set_draft(None)
+
+    def reload(self) -> None:
+        """Read the proposal again from the workspace and rebuild the undo stack from its history."""
+        if self.store is None or self._code is None:
+            self._set_draft(None)
+            return
+        try:
+            draft = self.store.open(self._code, self.proposal)
+        except TthcError as error:
+            self._set_draft(None, unavailable=str(error))
+            return
+        self._set_draft(draft)
+
+    def _set_draft(self, draft: StoredDraft | None, unavailable: str | None = None) -> None:
+        self.draft, self._unavailable = draft, unavailable
+        self._loading = True  # the commands only mirror what is stored: nothing to replay
+        try:
+            self.stack.clear()
+            if draft is not None:
+                for group in [*draft.done, *reversed(draft.undone)]:
+                    self.stack.push(StoredGroupCommand(self, group, applied=False))
+                self.stack.setIndex(len(draft.done))
+            self.stack.setClean()
+        finally:
+            self._loading = False
+        self.refresh()
+
+    @property
+    def procedure(self) -> Procedure | None:
+        """The to-be version being edited."""
+        return self.draft.procedure if self.draft else None
+
+    # --- showing ------------------------------------------------------------------------------------------------------
+
+    def _stack_moved(self, _index: int) -> None:
+        if not self._loading:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the draft as it is now: lists, comparison, changes; keep the selected rows."""
+        rows = {
+            view: view.currentIndex().row() for view in (self.items_view, self.steps_view, self.changes_view)
+        }
+        procedure = self.procedure
+        self.items_model.set_items(procedure.items if procedure else [], self.finding_of)
+        self.steps_model.set_procedure(procedure)
+        if self.draft is not None and self.context is not None:
+            self.changes_model.set_changes(self.draft.done, self.draft.changes)
+            self.comparison_model.set_comparison(
+                compare(
+                    self.draft.published,
+                    self.draft.procedure,
+                    self.context.params,
+                    proposal=self.draft.name,
+                    changes=self.draft.changes,
+                )
+            )
+        else:
+            self.changes_model.set_changes([], [])
+            self.comparison_model.set_comparison(None)
+        for view, row in rows.items():
+            count = view.model().rowCount()
+            if count and row >= 0:
+                view.setCurrentIndex(view.model().index(min(row, count - 1), 0))
+        self._update_title()
+        self._update_details()
+        self.actions.update()
+        self.draft_changed.emit()
+
+    def _update_title(self) -> None:
+        if self.draft is None:
+            self.title.setText(self._unavailable or self.tr("Select a procedure to redesign it."))
+            return
+        self.title.setText(
+            self.tr("Proposal “{proposal}” for {code}: {count} changes in effect").format(
+                proposal=self.draft.name, code=self.draft.published.code, count=len(self.draft.changes)
+            )
+        )
+
+    def _update_details(self) -> None:
+        comparison = self.comparison_model.comparison
+        if comparison is None or self.context is None:
+            self.details.setHtml("")
+            return
+        sections = comparison_details(comparison, self.context.source_names)
+        if not sections:
+            text = self.tr(
+                "The to-be version is still the published one: make a change or apply the suggestions."
+            )
+            self.details.setHtml(f'<p class="muted">{esc(text)}</p>')
+            return
+        self.details.setHtml(
+            "".join(
+                f"<h4>{esc(heading)}</h4><ul>{''.join(f'<li>{esc(line)}</li>' for line in lines)}</ul>"
+                for heading, lines in sections
+            )
+        )
+
+    def finding_of(self, item: DossierItem) -> Finding | None:
+        """The published item's finding, matched by name (the finder names items so)."""
+        return self._findings_by_name.get(item.name_normalized or item.name)
+
+    def _item_selected(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        selected = self.current_item()
+        if selected is None:
+            self.finding_panel.clear_finding()
+        else:
+            item = selected[1]
+            finding = self.finding_of(item)
+            source = self.context.source_names.get(finding.data_source) if finding and self.context else None
+            stored = bool(self.analysis and self.analysis.stored)
+            self.finding_panel.show_finding(item.name, finding, source, stored=stored)
+        self.actions.update()
+
+    # --- what is selected ---------------------------------------------------------------------------------------------
+
+    def current_item(self) -> tuple[int, DossierItem] | None:
+        row = self.items_view.currentIndex().row()
+        items = self.items_model.items
+        return (row, items[row]) if self.draft is not None and 0 <= row < len(items) else None
+
+    def current_step(self) -> tuple[int, Step] | None:
+        row = self.steps_view.currentIndex().row()
+        steps = self.steps_model.steps
+        return (row, steps[row]) if self.draft is not None and 0 <= row < len(steps) else None
+
+    def current_change(self) -> Change | None:
+        row = self.changes_view.currentIndex().row()
+        changes = self.changes_model.changes
+        return changes[row] if self.draft is not None and 0 <= row < len(changes) else None
+
+    def _context_menu(
+        self, view: QtWidgets.QAbstractItemView, pos: QtCore.QPoint, actions: list[QtGui.QAction]
+    ) -> None:
+        menu = QtWidgets.QMenu(self)
+        menu.addActions(actions)
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    # --- making changes -----------------------------------------------------------------------------------------------
+
+    def commit(self, operation: Callable[[], ChangeGroup]) -> bool:
+        """Run ``operation`` (a store push or revert that returns its group) and mirror it on the undo stack."""
+        try:
+            group = operation()
+        except TthcError as error:
+            self.warn(error)
+            if not isinstance(error, RedesignError):  # the workspace moved on (or failed): show what it holds
+                self.reload()
+            return False
+        self.stack.push(StoredGroupCommand(self, group, applied=True))
+        return True
+
+    def make(self, *changes: Change, label: str | None = None) -> bool:
+        """Make these changes as one undoable group, stored at once."""
+        if self.draft is None or self.store is None:
+            return False
+        group = ChangeGroup(label=label or changes[0].describe(), changes=list(changes))
+        store, draft = self.store, self.draft
+
+        def push() -> ChangeGroup:
+            store.push(draft, group)
+            return group
+
+        return self.commit(push)
+
+    def replay(self, *, redo: bool) -> None:
+        """Undo or redo the draft's last group in the workspace (called by the stack's commands)."""
+        if self._loading or self._failure is not None or self.draft is None or self.store is None:
+            return
+        try:
+            if redo:
+                self.store.redo(self.draft)
+            else:
+                self.store.undo(self.draft)
+        except TthcError as error:
+            # The stack cannot be rebuilt from inside its own undo(): recover once it has returned.
+            self._failure = error
+            QtCore.QTimer.singleShot(0, self._recover)
+
+    def _recover(self) -> None:
+        error, self._failure = self._failure, None
+        if error is not None:
+            self.warn(error)
+            self.reload()
+
+    def warn(self, error: TthcError) -> None:
+        QtWidgets.QMessageBox.warning(self, self.tr("The change was not saved"), str(error))

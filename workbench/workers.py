@@ -1,0 +1,72 @@
+"""Long work off the GUI thread: a function run in a :class:`QtCore.QThread`, with progress, cancel and its outcome.
+
+The core's long operations take ``progress(done, total)`` and ``cancelled()`` callbacks and know nothing of threads
+(:func:`catalog.analysis.analyze`); :class:`Task` adapts them. The function runs on the worker thread and never
+touches a widget; its signals are emitted there and delivered, queued, to slots on the GUI thread. A
+:class:`~models.errors.TthcError` arrives as its one sentence; any other exception as a generic sentence (and the
+traceback in the log), never as a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from models.errors import TthcError
+from workbench.qt import QtCore, Signal, translate
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Job = Callable[[Progress, Cancelled], Any]
+
+
+class Task(QtCore.QThread):
+    """Run ``job(progress, cancelled)`` once on a thread of its own.
+
+    Signals (received on the GUI thread): ``progressed(done, total)``; then exactly one of ``succeeded(result)``,
+    ``failed(sentence)`` or ``was_cancelled()``.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    was_cancelled = Signal()
+
+    def __init__(self, job: Job, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check; the task then ends with ``was_cancelled``."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:  # on the worker thread
+        try:
+            result = self._job(self.progressed.emit, self._cancel.is_set)
+        except TthcError as error:
+            self.failed.emit(str(error))
+            return
+        except Exception:
+            log.exception("background task failed")
+            self.failed.emit(
+                translate("Task", "The operation failed unexpectedly; the details are in the log.")
+            )
+            return
+        if self._cancel.is_set():
+            self.was_cancelled.emit()
+        else:
+            self.succeeded.emit(result)
+
+    def stop(self) -> None:
+        """Cancel and wait for the thread to end (before what it reads is closed)."""
+        self.cancel()
+        self.wait()
