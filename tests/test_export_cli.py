@@ -134,3 +134,19 @@ def test_bpmn_and_cpsv_exports_validate(sample_ws: str, tmp_path: Path, capsys) 
     data = json.loads(cpsv.read_text(encoding="utf-8"))
     assert validate_cpsv(data) == []
     assert "3.000333" in cpsv.read_text(encoding="utf-8")
+
+
+def test_word_exports(sample_ws: str, tmp_path: Path, capsys) -> None:
+    import docx
+
+    spec = tmp_path / "quy-trinh.docx"
+    status, _, err = run(capsys, "export", "spec-docx", "-w", sample_ws, "-o", str(spec))
+    assert status == 0 and "Exported 15 procedures" in err
+    text = "\n".join(p.text for p in docx.Document(str(spec)).paragraphs)
+    assert "PHẦN I" in text.upper() and "Thủ tục đăng ký khai sinh" in text
+
+    plan = tmp_path / "phuong-an.docx"
+    status, _, err = run(capsys, "export", "plan-docx", "-w", sample_ws, "-o", str(plan))
+    assert status == 0 and "Exported 14 procedures" in err
+    document = docx.Document(str(plan))
+    assert any("Tỷ lệ cắt giảm chi phí" in p.text for p in document.paragraphs)

@@ -251,7 +251,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_KINDS = ["json", "catalog-xlsx", "cost-xlsx", "findings-xlsx", "diagram", "bpmn", "cpsv"]
+EXPORT_KINDS = [
+    "json",
+    "spec-docx",
+    "plan-docx",
+    "catalog-xlsx",
+    "cost-xlsx",
+    "findings-xlsx",
+    "diagram",
+    "bpmn",
+    "cpsv",
+]
 
 
 def _export_progress(label: str) -> Any:
@@ -442,7 +452,40 @@ def _export_cpsv(ws: Workspace, args: argparse.Namespace) -> int:
     return len(versions)
 
 
+def _export_spec_docx(ws: Workspace, args: argparse.Namespace) -> int:
+    from exporters.docx_spec import write_spec_docx
+
+    versions = _versions(ws, args)
+    return write_spec_docx(
+        (to_be or p for p, to_be in versions),
+        args.output,
+        total=len(versions),
+        progress=_export_progress("Ghi quy trình chuẩn hóa"),
+    )
+
+
+def _export_plan_docx(ws: Workspace, args: argparse.Namespace) -> int:
+    from exporters.docx_plan import write_plan_docx
+    from models.cost import load_cost_parameters
+    from models.proposals import DEFAULT_PROPOSAL, Proposals
+
+    name = args.proposal or DEFAULT_PROPOSAL
+    drafts = list(Proposals(ws).drafts(name, args.codes))
+    written = write_plan_docx(
+        drafts,
+        args.output,
+        load_cost_parameters(ws),
+        proposal=name,
+        progress=_export_progress("Ghi phương án"),
+    )
+    if not written:
+        print(f"No procedure has a change in proposal “{name}”: the plan says so.", file=sys.stderr)
+    return written
+
+
 EXPORTERS = {
+    "spec-docx": _export_spec_docx,
+    "plan-docx": _export_plan_docx,
     "bpmn": _export_bpmn,
     "cpsv": _export_cpsv,
     "catalog-xlsx": _export_catalog_xlsx,
