@@ -32,7 +32,9 @@ _LEVELS = {
 }
 _RAW_CODE = re.compile(r"Mã thủ tục\s*(\d\.\d{6}(?:\.\d{2})?)")
 _CODE = re.compile(r"\b\d\.\d{6}(?:\.\d{2})?\b")
-_RESULT_CODE = re.compile(r"Mã:\s*([A-Z0-9][\w.\-]*)")
+# The page glues the next result's name (or a widget's label) to a code: "KQ.G15.000031Từ chối…", "VBTTTừ khóa".
+# A code is upper-case letters, digits, dots and dashes, ending where a capitalised word begins.
+_RESULT_CODE = re.compile(r"Mã:\s*([A-Z0-9][A-Z0-9.\-]*?)(?=[A-ZĐ][a-zà-ỹđ]|[^A-Z0-9.\-]|$)")
 _PAGE_WIDGETS = ("Từ khóa", "Chọn cơ quan thực hiện")  # the result section runs on into the page's widgets
 
 
@@ -105,7 +107,7 @@ def _results(text: str) -> list[Result]:
     for match in _RESULT_CODE.finditer(body):
         name = squash(body[position : match.start()])
         if name:
-            results.append(Result(name=name, code=match.group(1).rstrip(".")))
+            results.append(Result(name=name, code=match.group(1).rstrip(".-")))
         position = match.end()
     tail = clean_or_none(body[position:])
     if tail and squash(tail):

@@ -100,6 +100,8 @@ _SEE_DETAILS = re.compile(r"xem chi tiết", re.IGNORECASE)
 _AMOUNT_END = re.compile(r"(?:\d|triệu|nghìn|ngàn)\s*$", re.IGNORECASE)
 _DANGLING_DONG = re.compile(r"^đồng(?!\w)|(?<!\w)đồng$", re.IGNORECASE)
 _FREE = re.compile(r"^(?:mien|khong thu|khong)(?: (?:thu )?(?:phi|le phi|tien))?(?: [^ ]+){0,3}$")
+# "Không" alone is free, but "không rõ", "không có thông tin" say nothing: unknown, never free.
+_UNKNOWN = re.compile(r"^(?:khong|chua) (?:ro|co thong tin|xac dinh|quy dinh|co quy dinh|cap nhat)\b")
 _PIECES = re.compile(r"[;\n|]|\.\s")  # where a channel description's clauses end
 _KINDS = {"le phi": FeeKind.CHARGE, "phi": FeeKind.FEE}
 
@@ -148,7 +150,8 @@ def _fee(label: str, body: str, *, loose: bool) -> Fee | None:
     if not body:
         return Fee(kind=_kind(label, body)) if label else None
     amount = _amount(body)
-    if amount is None and _FREE.match(fold(strip_bullet(body)).strip(" .;")):
+    said = fold(strip_bullet(body)).strip(" .;")
+    if amount is None and _FREE.match(said) and not _UNKNOWN.match(said):  # "Không có" is free, "không rõ" unknown
         amount = 0
     if amount is None and not label and not loose:
         return None  # channel description text, not a fee

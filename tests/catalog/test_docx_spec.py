@@ -636,6 +636,9 @@ def test_quantity_strings(text: str, expected: tuple[int | None, int | None]) ->
         ("Miễn phí", [(FeeKind.FEE, 0)]),
         ("Phí: ĐồngXem chi tiết", [(FeeKind.FEE, None)]),
         ("Không có thông tin", []),
+        ("Lệ phí: Không có thông tin", [(FeeKind.CHARGE, None)]),  # unknown is never free
+        ("Phí: Không rõ. Lệ phí: Không", [(FeeKind.FEE, None), (FeeKind.CHARGE, 0)]),
+        ("Phí: Không có", [(FeeKind.FEE, 0)]),
         ("Theo mức thu do Hội đồng nhân dân cấp tỉnh quy định", [(FeeKind.OTHER, None)]),
         (
             "Phí: 250.000 ĐồngXem chi tiết Lệ phí: 1,5 triệu đồng",

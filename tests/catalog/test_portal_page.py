@@ -218,3 +218,17 @@ def test_hand_checked_pages_match_field_for_field(corpus: Path, golden_set: str)
           f"notes exact {result['notes_exact']}/{result['pages']}, legal numbers exact {result['legal_exact']}/{result['pages']}")
     assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result["misses"]
     assert result["channels_exact"] >= result["pages"] - 1  # one page's channel field is broken at the source
+
+
+def test_result_codes_end_where_the_next_result_begins() -> None:
+    from catalog.portal_page import _results
+
+    results = _results(
+        "Giấy khai sinh Mã: KQ.G15.000031Từ chối cấp giấy khai sinh Mã: 1.001193.000.00.00.H12-KQ0001"
+        "Văn bản tố tụng Mã: VBTTTừ khóa"
+    )
+    assert [(r.name, r.code) for r in results] == [
+        ("Giấy khai sinh", "KQ.G15.000031"),
+        ("Từ chối cấp giấy khai sinh", "1.001193.000.00.00.H12-KQ0001"),
+        ("Văn bản tố tụng", "VBTT"),
+    ]
