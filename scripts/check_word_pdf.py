@@ -1,7 +1,8 @@
 """Check that LibreOffice converts every Word output of the sample workspace to PDF without an error.
 
 The Word outputs are the standardized specification (exporters.docx_spec) of the whole sample catalog, of each
-sample procedure alone, and of the catalog as an announcement annex (statuses, decision); ``--also`` adds the
+sample procedure alone, and of the catalog as an announcement annex (statuses, decision), and the simplification
+plan (exporters.docx_plan) of the sample's suggested redesign; ``--also`` adds the
 .docx files of a folder (other Word exporters' outputs). Each is converted with
 ``libreoffice --headless --convert-to pdf``; the check fails when LibreOffice exits non-zero, reports an error, or
 leaves a PDF missing, empty or without pages. Not part of CI (LibreOffice is not installed there). Run:
@@ -22,8 +23,12 @@ import tempfile
 from pathlib import Path
 
 from catalog.importer import import_paths
+from catalog.redesigns import apply_suggestions
+from exporters.docx_plan import write_plan_docx
 from exporters.docx_spec import AnnexInfo, spec_docx_filename, write_spec_docx
+from models.cost import load_cost_parameters
 from models.enums import ProcedureStatus
+from models.proposals import DEFAULT_PROPOSAL, Proposals
 from models.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,10 +38,14 @@ TIMEOUT_S = 600
 
 def word_outputs(folder: Path) -> list[Path]:
     """Write the sample workspace's Word outputs into ``folder``; return their paths."""
-    paths = []
+    paths: list[Path] = []
     with Workspace.open(folder / "sample.sqlite") as ws:
         import_paths(ws, [SAMPLE], strict=True)
         procedures = list(ws.procedures())
+        apply_suggestions(ws)
+        plan = folder / "phuong-an-mau.docx"
+        write_plan_docx(list(Proposals(ws).drafts()), plan, load_cost_parameters(ws), proposal=DEFAULT_PROPOSAL)
+        paths.append(plan)
     whole = folder / "dac-ta-mau.docx"
     write_spec_docx(procedures, whole)
     paths.append(whole)
