@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -437,10 +438,9 @@ class RedesignMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def push_one(self, data: st.DataObject) -> None:
         change = _draw_change(data, self.draft.procedure)
-        try:
+        # refused before anything changed (e.g. drop_show_original on a copy whose text says nothing)
+        with contextlib.suppress(RedesignError):
             self.draft.push(ChangeGroup(change.kind, [change]))
-        except RedesignError:
-            pass  # refused before anything changed (e.g. drop_show_original on a copy whose text says nothing)
 
     @rule(data=st.data())
     def push_group(self, data: st.DataObject) -> None:
@@ -457,10 +457,7 @@ class RedesignMachine(RuleBasedStateMachine):
                 changes.append(RemoveItem(**ref, rationale=WHY))
             else:
                 changes.append(LookupItem(**ref, data_source="population", source_name="CSDL", rationale=WHY))
-        try:
-            self.draft.push(ChangeGroup("nhóm", changes))
-        except RedesignError:
-            assert False, "changes on distinct items, last to first, always apply"
+        self.draft.push(ChangeGroup("nhóm", changes))  # changes on distinct items, last to first, always apply
 
     @precondition(lambda self: bool(self.draft.done))
     @rule()
@@ -477,10 +474,9 @@ class RedesignMachine(RuleBasedStateMachine):
     def revert(self, data: st.DataObject) -> None:
         seq = data.draw(st.sampled_from([c.seq for c in self.draft.changes]))
         assert seq is not None
-        try:
+        # a later change may depend on it: then the draft is unchanged (checked by the invariants)
+        with contextlib.suppress(RedesignError):
             self.draft.revert(seq, WHY)
-        except RedesignError:
-            pass  # a later change depended on it; the draft is unchanged (checked by the invariants)
 
     @invariant()
     def published_is_never_modified(self) -> None:
