@@ -25,6 +25,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from models.procedure import Procedure
 from models.redesign import (
@@ -297,6 +298,24 @@ class Proposals:
         for draft, _ in applied:
             draft.revision += 1
 
+    def merge(self, draft: StoredDraft, group: ChangeGroup, *, author: str | None = None) -> StoredDraft:
+        """After a refused save (:class:`ConcurrentEditError`): reload the proposal as the others saved it and make
+        ``group`` on top of their changes. Returns the reloaded draft, with ``group`` stored.
+
+        Changes name items and steps by their text, so a change still applies when the others changed something
+        else; when they removed or changed what ``group`` touches, :class:`RedesignError` says which change no
+        longer applies and nothing is stored (the returned draft is not made: reload instead).
+        """
+        fresh = self.open(draft.published.code, draft.name)
+        replay = ChangeGroup(
+            label=group.label,
+            changes=[c.model_copy(update={"seq": None}) for c in group.changes],
+        )
+        for change in replay.changes:
+            change._memento = None
+        self.push(fresh, replay, author=author)
+        return fresh
+
     def undo(self, draft: StoredDraft) -> ChangeGroup:
         """Undo the last group in effect, in the draft and in the workspace."""
         group = draft.undo()
@@ -357,6 +376,24 @@ class Proposals:
 
     def _create(self, conn: Connection, draft: StoredDraft, author: str, now: dt.datetime) -> int:
         pid = conn.scalar(select(PROCEDURE.id).where(PROCEDURE.code == draft.published.code))
+        if self._proposal_row(conn, draft.published.code, draft.name) is not None:
+            raise self._created_meanwhile(draft)
+        try:
+            return self._insert_proposal(conn, draft, pid, author, now)
+        except IntegrityError:  # created between our check and our insert
+            raise self._created_meanwhile(draft) from None
+
+    @staticmethod
+    def _created_meanwhile(draft: StoredDraft) -> ConcurrentEditError:
+        return ConcurrentEditError(
+            f"Proposal “{draft.name}” of {draft.published.code} was created by someone else since you opened it; "
+            "your change was not saved — reload the proposal, or merge your change on top of theirs."
+        )
+
+    @staticmethod
+    def _insert_proposal(
+        conn: Connection, draft: StoredDraft, pid: int | None, author: str, now: dt.datetime
+    ) -> int:
         return int(
             conn.execute(
                 insert(PROPOSALS)
@@ -397,7 +434,7 @@ class Proposals:
             raise ConcurrentEditError(
                 f"Proposal “{draft.name}” of {draft.published.code} was changed{who} since you opened it "
                 f"(revision {row.revision}, yours {draft.revision}); your change was not saved — reload the "
-                "proposal and make it again."
+                "proposal, or merge your change on top of theirs."
             )
 
     @staticmethod

@@ -152,3 +152,30 @@ def test_a_proposal_that_no_longer_applies_says_why(ws: Workspace) -> None:
     ws.store([(newer, SOURCE, "k")])
     with pytest.raises(RedesignError, match="cannot be replayed: .* re-imported since the proposal was made"):
         store.open("2.000001")
+
+
+def test_a_refused_save_can_be_merged_on_top_of_the_others_changes(ws: Workspace) -> None:
+    alice, bob = Proposals(ws), Proposals(ws)
+    a, b = alice.open("2.000001"), bob.open("2.000001")
+    alice.push(
+        a, ChangeGroup("An bỏ", [RemoveItem(**item_reference(a.procedure, 3), rationale="Thừa")]), author="An"
+    )
+    mine = ChangeGroup("Bình bỏ", [RemoveItem(**item_reference(b.procedure, 0), rationale="Tờ khai điện tử")])
+    with pytest.raises(ConcurrentEditError):
+        bob.push(b, mine, author="Bình")
+    merged = bob.merge(b, mine, author="Bình")
+    names = [i.name for i in merged.procedure.items]
+    assert names == [passport().items[1].name, passport().items[2].name]  # both changes, nothing overwritten
+    stored = alice.open("2.000001")
+    assert stored.procedure == merged.procedure
+    assert [(g.author, g.label) for g in stored.done] == [("An", "An bỏ"), ("Bình", "Bình bỏ")]
+
+
+def test_a_merge_that_no_longer_applies_stores_nothing(ws: Workspace) -> None:
+    alice, bob = Proposals(ws), Proposals(ws)
+    a, b = alice.open("2.000001"), bob.open("2.000001")
+    alice.push(a, ChangeGroup("An bỏ", [RemoveItem(**item_reference(a.procedure, 0), rationale="Thừa")]))
+    mine = ChangeGroup("Bình sửa", [RemoveItem(**item_reference(b.procedure, 0), rationale="Thừa")])
+    with pytest.raises(RedesignError, match="no longer in the dossier"):
+        bob.merge(b, mine)
+    assert len(alice.open("2.000001").done) == 1
