@@ -13,6 +13,7 @@ nesting: tables nested inside cells are flattened into the cell's text, one line
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,7 +197,7 @@ def read_document_xml(path: Path) -> bytes:
                 data = part.read(MAX_PART_BYTES + 1)
     except CatalogReadError:
         raise
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error):  # zlib: a member's compressed data is corrupt
         raise CatalogReadError(
             where, None, "it is not a Word document (the ZIP package is damaged or truncated)"
         ) from None

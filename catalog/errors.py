@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from catalog.text import printable
 from models.errors import TthcError
 
 
@@ -13,9 +14,11 @@ class CatalogReadError(TthcError):
     """
 
     def __init__(self, file: str, record: str | None, reason: str) -> None:
-        self.file = str(file)
-        self.record = record
-        self.reason = reason.rstrip(".")
+        # Printable, so that the sentence stays one line and prints and stores as UTF-8 whatever the file's name
+        # (an undecodable byte, a line break) or the quoted source text holds.
+        self.file = printable(str(file))
+        self.record = printable(record) if record is not None else None
+        self.reason = printable(reason).rstrip(".")
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -20,7 +20,7 @@ import catalog.formats  # noqa: F401  (registers every source format)
 from catalog.errors import CatalogReadError, ImportAborted, ImportCancelled
 from catalog.merge import fill_gaps
 from catalog.registry import detect
-from catalog.text import fold
+from catalog.text import fold, printable
 from models.batch import gc_paused
 from models.procedure import Procedure
 from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
@@ -113,7 +113,11 @@ class FileRecord:
 
 
 def read_file(path: Path) -> Iterator[FileRecord]:
-    """Each record of a file, parsed; a file-level failure comes as one record with no label."""
+    """Each record of a file, parsed; a file-level failure comes as one record with no label.
+
+    Whatever a file holds, reading it only ever fails that file (or record): an error no reader foresaw is
+    reported like the others, with a request to report it, and the rest of the batch imports.
+    """
     try:
         fmt = detect(path)
         for record in fmt.records(path):
@@ -122,11 +126,27 @@ def read_file(path: Path) -> Iterator[FileRecord]:
             except CatalogReadError as error:
                 yield FileRecord(fmt.name, record.label, failure=error)
                 continue
+            except Exception as exc:  # noqa: BLE001 - see the docstring
+                yield FileRecord(fmt.name, record.label, failure=_unforeseen(path, record.label, exc))
+                continue
             yield FileRecord(
                 fmt.name, record.label, parsed.procedure, parsed.listing or fmt.partial, parsed.warnings
             )
     except CatalogReadError as error:
         yield FileRecord("unknown", "", failure=error)
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        yield FileRecord("unknown", "", failure=_unforeseen(path, None, exc))
+
+
+def _unforeseen(path: Path, label: str | None, exc: Exception) -> CatalogReadError:
+    detail = " ".join(str(exc).split())[:200]
+    return CatalogReadError(
+        str(path),
+        label,
+        f"it could not be read because of an unexpected {type(exc).__name__}"
+        + (f" ({detail})" if detail else "")
+        + "; please report it with the file",
+    )
 
 
 def _read_list(path: Path) -> list[FileRecord]:
@@ -198,11 +218,12 @@ def import_paths(
     origin: dict[tuple[str, bool], str] = {}  # (code, list-level?) -> where it was read, to report duplicates
     listings: dict[str, tuple[Procedure, SourceRef]] = {}  # this batch's list rows: small, written at the end
     merged: set[str] = set()  # codes whose detail already took in its list row
-    with workspace.importing([str(p) for p in paths]) as writer, gc_paused():
+    with workspace.importing([printable(str(p)) for p in paths]) as writer, gc_paused():
         pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
         for done, (path, records) in enumerate(_read_all(files, workers), start=1):
             if cancelled is not None and cancelled():
                 raise ImportCancelled("Import cancelled; the workspace was not changed.")
+            shown = printable(str(path))  # a name with undecodable bytes is still stored and reported
             for record in records:
                 if record.failure is not None:
                     report.failures.append(record.failure)
@@ -213,8 +234,8 @@ def import_paths(
                     continue
                 procedure = record.procedure
                 assert procedure is not None
-                where = f"{path}, {record.label}"
-                report.warnings.extend(f"{where}: {w}." for w in record.warnings)
+                where = f"{shown}, {record.label}"
+                report.warnings.extend(printable(f"{where}: {w}.") for w in record.warnings)
                 slot = (procedure.code, record.listing)  # a list row and a detail complete each other
                 if slot in origin:
                     # First wins: a later duplicate is never written, so re-importing the batch changes nothing.
@@ -224,7 +245,7 @@ def import_paths(
                     )
                     continue
                 origin[slot] = where
-                source = SourceRef(record.format, str(path), record.label, listing=record.listing)
+                source = SourceRef(record.format, shown, record.label, listing=record.listing)
                 if record.listing:
                     listings[procedure.code] = (procedure, source)
                     continue

@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from pydantic import ValidationError
+
 from catalog.errors import CatalogReadError
+from catalog.text import squash
 from models.procedure import Procedure
 
 HEAD_BYTES = 65536
+_LABEL_MAX = 200
 
 
 @dataclass(slots=True)
@@ -26,6 +30,12 @@ class RawRecord:
     file: Path
     label: str  # how a user finds it in the file: "record 3", "row 12", a code
     data: Any
+
+    def __post_init__(self) -> None:
+        # Labels quote the source (a code, a title): one short line of text, whatever the source holds, so that
+        # every message stays one line and the label can be stored with the procedure.
+        label = squash(self.label)
+        self.label = label if len(label) <= _LABEL_MAX else label[: _LABEL_MAX - 1] + "…"
 
 
 @dataclass(slots=True)
@@ -49,10 +59,19 @@ def parse_object(record: RawRecord, parse: Callable[[dict[str, Any]], Parsed]) -
         return parse(record.data)
     except RecordProblem as problem:
         raise CatalogReadError(str(record.file), record.label, str(problem)) from None
-    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+    except ValidationError as exc:
+        raise CatalogReadError(str(record.file), record.label, validation_reason(exc)) from None
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
         raise CatalogReadError(
             str(record.file), record.label, f"a field has an unexpected shape ({exc})"
         ) from None
+
+
+def validation_reason(exc: ValidationError) -> str:
+    """The first problem pydantic found, as one clause: "field 'channels.0.time_limit': Input should be..."."""
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"])
+    return f"field '{where}': {error['msg']}" if where else str(error["msg"])
 
 
 class Format:
@@ -113,6 +132,8 @@ def load_json(path: Path) -> Any:
         ) from None
     except RecursionError:
         raise CatalogReadError(str(path), None, "its JSON is nested too deeply to be a catalog") from None
+    except ValueError:  # Python refuses to convert an integer of more than 4,300 digits
+        raise CatalogReadError(str(path), None, "its JSON holds a number too long to read") from None
     _json_cache = (key, document)
     return document
 

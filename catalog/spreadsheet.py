@@ -24,6 +24,11 @@ Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta
 #: Longer cell text is cut with a warning: procedure texts are far shorter, Excel itself stops at 32,767.
 MAX_CELL_CHARS = 100_000
 _MAX_UNPACKED = 1 << 30  # a workbook that unpacks to more than 1 GiB is not a catalog (or is a zip bomb)
+# Spreadsheet XML compresses about 10:1 (the portal's list exports: 6-10). A part of hundreds of megabytes that
+# compresses a hundred times better is padding, not cells: reading it would take seconds and a gigabyte of memory
+# for nothing. Smaller parts are read (one 50 MB cell of a repeated letter is, and is cut with a warning).
+_BOMB_RATIO = 100
+_BOMB_MIN_SIZE = 128 << 20
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and other OLE2 documents)
 _WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
@@ -144,6 +149,14 @@ def _check_package(path: Path) -> None:
         raise CatalogReadError(
             str(path), None, "it would unpack to more than 1 GiB, too large to be a catalog"
         )
+    for part in parts:
+        if part.file_size > _BOMB_MIN_SIZE and part.file_size > _BOMB_RATIO * max(part.compress_size, 1):
+            raise CatalogReadError(
+                str(path),
+                None,
+                f"it looks like a zip bomb ({part.filename} would unpack from {part.compress_size:,} bytes to "
+                f"{part.file_size:,}), so it is not opened",
+            )
 
 
 def _reason(exc: BaseException) -> str:

@@ -50,12 +50,42 @@ def decode(data: bytes, *, partial: bool = False) -> str:
             try:
                 text = _decode(data, "utf-8", partial)
             except UnicodeDecodeError:
+                _refuse_mixed(data, partial)
                 text = _decode(data, "cp1258", partial)
     except UnicodeDecodeError:
         raise _NotText(_NOT_TEXT) from None
     if "\x00" in text:
+        head = data[:2048]
+        zeros = sorted((head[0::2].count(0), head[1::2].count(0)))  # UTF-16 text: NULs on one side only
+        if zeros[1] > len(head) * 0.3 and zeros[0] < len(head) * 0.05:
+            raise _NotText(
+                "it looks like UTF-16 text without a byte-order mark: save it as UTF-8, or as UTF-16 with one"
+            )
         raise _NotText("it holds binary data (NUL characters), not CSV text")
     return text
+
+
+def _refuse_mixed(data: bytes, partial: bool) -> None:
+    """Refuse a file whose lines are in two encodings (a Windows-1258 line pasted into a UTF-8 file): read as
+    Windows-1258, every UTF-8 letter would turn into mojibake without a word of warning."""
+    lines = data.split(b"\n")
+    if partial:
+        lines = lines[:-1]  # the head may end inside a character
+    utf8 = other = 0
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = other or number
+        else:
+            utf8 = utf8 or number
+        if utf8 and other:
+            raise _NotText(
+                f"it mixes encodings (line {utf8} is UTF-8, line {other} is not): save it in one encoding, "
+                "preferably UTF-8"
+            )
 
 
 def _decode(data: bytes, encoding: str, partial: bool) -> str:

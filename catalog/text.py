@@ -22,7 +22,9 @@ import unicodedata
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u3000]")
 _LINES = re.compile("\r\n?|[\u2028\u2029\u0085]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, lone surrogates (JSON's "\ud800" decodes to one; no encoder writes it) and the non-characters
+# U+FFFE/U+FFFF: none is text, and a surrogate makes every later UTF-8 encoding (hashing, storing) fail.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _WS = re.compile(r"\s+")
 _COMBINING = re.compile("[\u0300-\u036f]")  # the marks Vietnamese letters decompose into
 _BEYOND_LATIN = re.compile("[^\u0000-\u036f]")
@@ -31,7 +33,7 @@ _FOLD = str.maketrans({"đ": "d", "Đ": "d"})
 
 _SPECIAL = re.compile(
     "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00a0\u2007\u202f\u3000"
-    "\r\u2028\u2029\u0085\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+    "\r\u2028\u2029\u0085\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 )
 
 
@@ -44,6 +46,24 @@ def clean(text: str | None) -> str:
     if _SPECIAL.search(text):  # rare: most published text has none of these
         text = _CONTROL.sub("", _LINES.sub("\n", _SPACES.sub(" ", _INVISIBLE.sub("", text))))
     return text.strip()
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` fit for a one-line message and for UTF-8: control characters shown as escapes, lone surrogates
+    (what an undecodable byte of a file name becomes) as U+FFFD.
+
+    >>> printable("tệp\nmới\udcff.json")
+    'tệp\\nmới�.json'
+    """
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(
+        lambda m: "\ufffd" if m.group() >= "\ud800" else m.group().encode("unicode_escape").decode("ascii"),
+        text,
+    )
 
 
 def clean_or_none(text: str | None) -> str | None:

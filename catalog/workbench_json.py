@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from catalog.errors import CatalogReadError
-from catalog.registry import JsonFormat, Parsed, RawRecord, load_json, register
+from catalog.registry import JsonFormat, Parsed, RawRecord, load_json, register, validation_reason
 from catalog.text import clean
 from exporters.json_export import FORMAT_NAME, FORMAT_VERSION
 from models.procedure import Procedure
@@ -74,11 +74,7 @@ class WorkbenchJsonFormat(JsonFormat):
         try:
             procedure = Procedure.model_validate(_clean_strings(record.data))
         except ValidationError as exc:
-            error = exc.errors()[0]
-            where = ".".join(str(part) for part in error["loc"])
-            raise CatalogReadError(
-                str(record.file), record.label, f"field '{where}': {error['msg']}"
-            ) from None
+            raise CatalogReadError(str(record.file), record.label, validation_reason(exc)) from None
         if not procedure.code.strip() or not procedure.name.strip():
             raise CatalogReadError(str(record.file), record.label, "it has no code or no name")
         return Parsed(procedure)

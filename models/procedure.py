@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, PlainSerializer
+from annotated_types import Interval
+from pydantic import AllowInfNan, BaseModel, PlainSerializer
 from sqlalchemy import JSON, String
 from sqlmodel import Field, SQLModel
 
@@ -37,7 +38,10 @@ def _plain_number(value: float | None) -> float | int | None:
     return value
 
 
-Quantity = Annotated[float | None, PlainSerializer(_plain_number)]
+# Infinity and NaN are no time limit (and not JSON); a whole number beyond 64 bits fits no database column: both
+# fail validation, so that an importer reports the record instead of storing nonsense or failing the batch.
+Quantity = Annotated[float | None, AllowInfNan(False), PlainSerializer(_plain_number)]
+Count = Annotated[int | None, Interval(ge=-(2**63), le=2**63 - 1)]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -63,7 +67,7 @@ class Fee(SQLModel):
     """A fee or charge on one channel. ``amount_vnd`` None means unknown, which is never the same as free (0)."""
 
     kind: FeeKind = Field(default=FeeKind.OTHER, sa_type=String(16))
-    amount_vnd: int | None = None
+    amount_vnd: Count = None
     note: str | None = None
 
 
@@ -110,8 +114,8 @@ class DossierItem(SQLModel):
     name_normalized: str = ""  # bullets and quantities peeled, whitespace folded: for display in specs
     kind: ItemKind = Field(default=ItemKind.DOCUMENT, sa_type=String(16))
     group: ItemGroup = Field(default=ItemGroup.SUBMIT, sa_type=String(16))
-    originals: int | None = None
-    copies: int | None = None
+    originals: Count = None
+    copies: Count = None
     copy_forms: list[CopyForm] = Field(default_factory=list, sa_type=JSON)
     template: str | None = None  # form file name(s)
     condition: str | None = None  # "nếu có", "trường hợp ..."

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 import types
 import typing
@@ -228,6 +229,10 @@ class Workspace:
                     raise WorkspaceError(
                         f"Cannot create workspace {label}: folder {path.parent} does not exist."
                     )
+                if not _writable(path.parent):
+                    raise WorkspaceError(
+                        f"Cannot create workspace {label}: folder {path.parent} is read-only."
+                    )
             elif path.stat().st_size:
                 if not _looks_like_sqlite(path):
                     raise WorkspaceError(
@@ -248,14 +253,29 @@ class Workspace:
             raise
         except (OperationalError, DatabaseError) as exc:
             engine.dispose()
-            raise WorkspaceError(f"Cannot open workspace {label}: {_db_reason(exc)}.") from None
+            reason = _db_reason(exc)
+            readonly = reason == "the file is read-only" or "unable to open" in reason
+            if readonly and path is not None and not _writable(path.parent):
+                # SQLite writes its -wal and -shm files beside the workspace, even to read it
+                reason = (
+                    f"its folder {path.parent} is read-only, and a workspace needs to write beside its file"
+                )
+            raise WorkspaceError(f"Cannot open workspace {label}: {reason}.") from None
         return workspace
 
     def _upgrade_schema(self) -> None:
+        with self.engine.connect() as conn:
+            if _current_revision(conn) == HEAD:
+                return  # the usual case: nothing to write (a read-only workspace opens too)
         with self.engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # Python's sqlite3 runs CREATE and ALTER outside any transaction unless one is open: open it, so
+                # that a creation or upgrade cut short (a crash, a kill) leaves the schema as it was instead of half
+                # made and unopenable; IMMEDIATE also makes a second process opening the file wait its turn.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             current = _current_revision(conn)
             if current == HEAD:
-                return
+                return  # another process upgraded it meanwhile
             if current is None:
                 existing = set(inspect(conn).get_table_names()) - {"alembic_version"}
                 if existing:
@@ -827,6 +847,10 @@ def _finding_from_row(row: Any, item_name: str) -> Finding:
     )
 
 
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids)
+
+
 def _looks_like_sqlite(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -838,14 +862,25 @@ def _looks_like_sqlite(path: Path) -> bool:
 def _refuse_foreign_sqlite(path: Path) -> None:
     """Refuse another application's SQLite database without writing a byte to it."""
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = _table_names(f"{path.as_uri()}?mode=ro")
+    except sqlite3.OperationalError:
+        # A WAL database in a read-only folder cannot be read without its -shm file, which cannot be made there:
+        # read the file as it stands (its table names are all this needs) instead of calling it "not a workspace".
+        try:
+            tables = _table_names(f"{path.as_uri()}?mode=ro&immutable=1")
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(f"{path} is not a TTHC workspace ({exc}).") from None
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"{path} is not a TTHC workspace ({exc}).") from None
     if tables and "alembic_version" not in tables:
         raise WorkspaceError(
             f"{path} is a database but not a TTHC workspace (it has other tables: {', '.join(sorted(tables)[:3])})."
         )
+
+
+def _table_names(uri: str) -> set[str]:
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _db_reason(exc: SQLAlchemyError) -> str:
