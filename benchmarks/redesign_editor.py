@@ -13,10 +13,9 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
-from timing import SHARED_DATA, timed
+from timing import SHARED_DATA, timed, workbench_window
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 
@@ -38,22 +37,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=20, help="largest portal pages to add (default 20)")
     args = parser.parse_args()
 
-    from catalog.importer import import_paths
-    from models.workspace import Workspace
-    from workbench.i18n import Translations
-    from workbench.main_window import MainWindow, Settings
-    from workbench.qt import QtCore, QtWidgets
-
-    folder = Path(tempfile.mkdtemp(prefix="tthc-bench-"))
-    for scope in QtCore.QSettings.Scope.UserScope, QtCore.QSettings.Scope.SystemScope:
-        QtCore.QSettings.setPath(QtCore.QSettings.Format.IniFormat, scope, str(folder / "settings"))
-    path = folder / "bench.sqlite"
-    with Workspace.open(path) as workspace:
-        import_paths(workspace, [SAMPLE, *largest_pages(args.pages)])
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
-    translations = Translations(app)
-    translations.set_language("vi")
-    window = MainWindow(Settings(), translations)
+    app, window, path = workbench_window([SAMPLE, *largest_pages(args.pages)])
     window.show()
     app.processEvents()
     window.open_workspace(path)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from catalog.analysis import analyze
+from catalog.analysis import CatalogAnalysis, analyze
 from catalog.finder import find
 from catalog.sources import DataSource, Matcher, workspace_registry
 from models.cost import load_cost_parameters, procedure_cost
@@ -72,6 +72,7 @@ STORE_CHUNK = 200
 class CatalogAnalysisSummary:
     procedures: int = 0
     grades: Counter[str] = field(default_factory=Counter)
+    analysis: CatalogAnalysis | None = None  # handed on to the catalog figures, which need not analyse again
 
 
 def catalog_analysis_job(workspace: Workspace) -> Job:
@@ -98,7 +99,7 @@ def catalog_analysis_job(workspace: Workspace) -> Job:
         codes = list(findings)
         for start in range(0, len(codes), STORE_CHUNK):
             workspace.replace_findings({code: findings[code] for code in codes[start : start + STORE_CHUNK]})
-        summary = CatalogAnalysisSummary(procedures=len(analysis.procedures))
+        summary = CatalogAnalysisSummary(procedures=len(analysis.procedures), analysis=analysis)
         for procedure in analysis.procedures:
             summary.grades.update(str(f.grade) for f in procedure.findings)
         return summary

@@ -8,6 +8,7 @@ a failure is one sentence in a message box; a cancelled analysis stores nothing.
 
 from __future__ import annotations
 
+from catalog.analysis import CatalogAnalysis
 from models.enums import FindingGrade
 from models.workspace import Workspace
 from workbench.analysis_panel import CatalogAnalysisSummary, catalog_analysis_job
@@ -27,6 +28,8 @@ class CatalogAnalysisRunner(QtCore.QObject):
         self.window = window
         self.workspace: Workspace | None = None
         self.task: Task | None = None
+        #: The analysis just stored, until :meth:`take_analysis` (for the catalog figures, while ``analysed`` runs).
+        self.last_analysis: CatalogAnalysis | None = None
         self.analyse_action = QtGui.QAction(window)
         self.analyse_action.setShortcut(QtGui.QKeySequence("F5"))
         self.analyse_action.triggered.connect(self.start)
@@ -65,11 +68,13 @@ class CatalogAnalysisRunner(QtCore.QObject):
         if self.workspace is None or self.task is not None:
             return
         task = Task(catalog_analysis_job(self.workspace), self)
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._succeeded)
-        task.failed.connect(self._failed)
-        task.was_cancelled.connect(self._cancelled)
-        task.finished.connect(self._finished)
+        task.connect_outcome(
+            progressed=self._progressed,
+            succeeded=self._succeeded,
+            failed=self._failed,
+            was_cancelled=self._cancelled,
+            finished=self._finished,
+        )
         self.task = task
         self.progress.setRange(0, 0)  # busy until the first count arrives
         self.progress.show()
@@ -88,16 +93,7 @@ class CatalogAnalysisRunner(QtCore.QObject):
         task, self.task = self.task, None
         if task is None:
             return
-        for signal, slot in (
-            (task.progressed, self._progressed),
-            (task.succeeded, self._succeeded),
-            (task.failed, self._failed),
-            (task.was_cancelled, self._cancelled),
-            (task.finished, self._finished),
-        ):
-            signal.disconnect(slot)
-        task.stop()
-        task.deleteLater()
+        task.abandon()
         self._idle()
 
     # --- its outcome, on the GUI thread -------------------------------------------------------------------------
@@ -120,7 +116,14 @@ class CatalogAnalysisRunner(QtCore.QObject):
                 state=grades[FindingGrade.ISSUED_BY_STATE],
             )
         )
+        self.last_analysis = summary.analysis
         self.analysed.emit()
+        self.last_analysis = None
+
+    def take_analysis(self) -> CatalogAnalysis | None:
+        """The analysis whose findings were just stored (only while :attr:`analysed` is being emitted)."""
+        analysis, self.last_analysis = self.last_analysis, None
+        return analysis
 
     def _failed(self, sentence: str) -> None:
         self.window.statusBar().clearMessage()

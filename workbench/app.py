@@ -1,10 +1,14 @@
 """``tthc-workbench``: start the desktop application.
 
     tthc-workbench [WORKSPACE] [--lang vi|en]
+    tthc-workbench --screenshot OUT_DIR [-w WORKSPACE] [--size 1400x900] [--lang vi|en]
 
 WORKSPACE is a workspace file or a ``postgresql://`` URL. Without it the most recent workspace opens; on the
 very first start, the bundled sample workspace, created once in the user's data folder (or in
 ``$TTHC_WORKBENCH_DATA_DIR``) from ``samples/sample-catalog.json``.
+
+``--screenshot`` draws every main view offscreen to PNG files in OUT_DIR and exits (:mod:`workbench.screenshots`),
+on a temporary copy of WORKSPACE (default: the bundled sample catalog), so nothing the user keeps is changed.
 """
 
 from __future__ import annotations
@@ -136,15 +140,45 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--lang", choices=sorted(LANGUAGES), help="user interface language (default: the saved one, vi)"
     )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="OUT_DIR",
+        help="draw every main view offscreen to PNG files in OUT_DIR, then exit",
+    )
+    parser.add_argument(
+        "-w",
+        "--workspace",
+        dest="shot_workspace",
+        metavar="WORKSPACE",
+        help="with --screenshot: the workspace file to picture, copied first (default: the sample catalog)",
+    )
+    parser.add_argument(
+        "--size", type=_size, default=(1400, 900), metavar="WxH", help="with --screenshot: picture size"
+    )
     return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) >= 400 and int(height) >= 300):
+        raise argparse.ArgumentTypeError(f"expected a size such as 1400x900, not {text!r}")
+    return int(width), int(height)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the application until its window closes; returns the exit status."""
     args = parse_args(argv)
+    if args.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed, before Qt starts
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    if args.screenshot is not None:
+        from workbench import screenshots
+
+        workspace = args.shot_workspace or args.workspace
+        return screenshots.main(args.screenshot, workspace, args.size, args.lang or "vi")
     settings = Settings()
     translations = Translations(app)
     translations.set_language(args.lang or settings.language)  # before any window exists

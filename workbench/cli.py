@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from exporters.safety import safe_filename
 from models.enums import ChannelMethod, ItemGroup, TimeUnit
 from models.errors import TthcError
 from models.procedure import Procedure
 from models.workspace import Workspace
+from workbench.exports import KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
 _DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
@@ -251,17 +251,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_KINDS = [
-    "json",
-    "spec-docx",
-    "plan-docx",
-    "catalog-xlsx",
-    "cost-xlsx",
-    "findings-xlsx",
-    "diagram",
-    "bpmn",
-    "cpsv",
-]
+EXPORT_KINDS = list(KINDS)
 
 
 def _export_progress(label: str) -> Any:
@@ -277,222 +267,43 @@ def _export_progress(label: str) -> Any:
     return progress
 
 
-def _versions(ws: Workspace, args: argparse.Namespace) -> list[tuple[Procedure, Procedure | None]]:
-    """The selected procedures, each with its to-be version when --proposal names one."""
-    if not args.proposal:
-        return [(p, None) for p in ws.procedures(args.codes)]
-    from models.proposals import Proposals
-
-    return [(d.published, d.procedure) for d in Proposals(ws).drafts(args.proposal, args.codes)]
+#: The progress line of each export kind (Vietnamese, like the rest of the command line's messages).
+_EXPORT_LABELS = {
+    "json": "Ghi JSON",
+    "spec-docx": "Ghi quy trình chuẩn hóa",
+    "plan-docx": "Ghi phương án",
+    "catalog-xlsx": "Ghi danh mục",
+    "cost-xlsx": "Tính chi phí",
+    "findings-xlsx": "Ghi kết quả rà soát",
+    "diagram": "Vẽ sơ đồ",
+    "bpmn": "Ghi BPMN",
+    "cpsv": "Ghi CPSV-AP",
+}
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.kind == "json":
-        return _export_json(args)
+    from workbench.exports import ExportRequest, export, versions
+
+    if args.kind == "json" and not args.output:
+        from exporters.json_export import generate_json
+
+        with _open(args) as ws:
+            sys.stdout.write(
+                generate_json(to_be or p for p, to_be in versions(ws, args.codes, args.proposal))
+            )
+        return EXIT_OK
     if not args.output:
         raise TthcError(f"Say where to write the {args.kind} export with -o OUT.")
+    request = ExportRequest(args.kind, args.output, args.codes, args.proposal, args.format)
     with _open(args) as ws:
-        count = EXPORTERS[args.kind](ws, args)
+        count = export(ws, request, progress=_export_progress(_EXPORT_LABELS[args.kind]))
+    if args.kind == "plan-docx" and not count:
+        name = args.proposal or _DEFAULT
+        print(f"No procedure has a change in proposal “{name}”: the plan says so.", file=sys.stderr)
     print(
         f"Exported {count} {'procedure' if count == 1 else 'procedures'} to {args.output}.", file=sys.stderr
     )
     return EXIT_OK
-
-
-def _export_json(args: argparse.Namespace) -> int:
-    from exporters.json_export import generate_json, write_json
-
-    with _open(args) as ws:
-        procedures = [to_be or p for p, to_be in _versions(ws, args)]
-    if args.output:
-        write_json(procedures, args.output)
-        print(f"Exported {len(procedures)} procedures to {args.output}.", file=sys.stderr)
-    else:
-        sys.stdout.write(generate_json(procedures))
-    return EXIT_OK
-
-
-def _findings_for(ws: Workspace, procedures: Sequence[Procedure]) -> dict[str, Any]:
-    """Fresh findings for ``procedures`` with the workspace's registry (what the analysis would store)."""
-    from catalog.analysis import analyze
-    from catalog.sources import workspace_registry
-    from models.cost import load_cost_parameters
-
-    analysis = analyze(list(procedures), workspace_registry(ws), load_cost_parameters(ws))
-    return {a.procedure.code: a.findings for a in analysis.procedures}
-
-
-def _export_diagram(ws: Workspace, args: argparse.Namespace) -> int:
-    from catalog.sources import workspace_registry
-    from exporters.diagram import write_diagram
-
-    versions = _versions(ws, args)
-    folder = _output_folder(args, len(versions), "diagrams")
-    registry = workspace_registry(ws)
-    fmt = args.format or ("svg" if folder else None)
-    progress = _export_progress("Vẽ sơ đồ")
-    for done, (as_is, to_be) in enumerate(versions, start=1):
-        findings = _findings_for(
-            ws, [as_is] if to_be is None else [as_is, to_be.model_copy(update={"code": "~"})]
-        )
-        write_diagram(
-            args.output,
-            as_is,
-            findings.get(as_is.code),
-            to_be,
-            findings.get("~") if to_be is not None else None,
-            registry=registry,
-            fmt=fmt,  # type: ignore[arg-type]  # argparse's choices are the formats write_diagram takes
-        )
-        if progress is not None:
-            progress(done, len(versions))
-    return len(versions)
-
-
-def _catalog_findings(ws: Workspace) -> dict[str, Any]:
-    """Findings for every procedure of the workspace: issuer links need the whole catalog, whatever is exported."""
-    from catalog.analysis import analyze
-    from catalog.sources import workspace_registry
-    from models.cost import load_cost_parameters
-
-    procedures = list(ws.procedures())
-    analysis = analyze(procedures, workspace_registry(ws), load_cost_parameters(ws))
-    return {a.procedure.code: a.findings for a in analysis.procedures}
-
-
-def _export_catalog_xlsx(ws: Workspace, args: argparse.Namespace) -> int:
-    from catalog.sources import workspace_registry
-    from exporters.catalog_xlsx import write_catalog_xlsx
-
-    versions = _versions(ws, args)
-    return write_catalog_xlsx(
-        (to_be or p for p, to_be in versions),
-        args.output,
-        progress=_export_progress("Ghi danh mục"),
-        total=len(versions),
-        registry=workspace_registry(ws),
-    )
-
-
-def _export_cost_xlsx(ws: Workspace, args: argparse.Namespace) -> int:
-    from exporters.cost_xlsx import CostInput, write_cost_xlsx
-    from models.cost import load_cost_parameters
-
-    findings = _catalog_findings(ws)
-    versions = _versions(ws, args)
-    rows = (CostInput(p, to_be, findings.get(p.code)) for p, to_be in versions)
-    return write_cost_xlsx(
-        rows,
-        load_cost_parameters(ws),
-        args.output,
-        progress=_export_progress("Tính chi phí"),
-        total=len(versions),
-    )
-
-
-def _export_findings_xlsx(ws: Workspace, args: argparse.Namespace) -> int:
-    from catalog.sources import workspace_registry
-    from exporters.findings_xlsx import write_findings_xlsx
-
-    findings = _catalog_findings(ws)
-    procedures = list(ws.procedures(args.codes))
-    write_findings_xlsx(
-        ((p, findings.get(p.code, [])) for p in procedures),
-        args.output,
-        registry=workspace_registry(ws),
-        progress=_export_progress("Ghi kết quả rà soát"),
-        total=len(procedures),
-    )
-    return len(procedures)
-
-
-def _output_folder(args: argparse.Namespace, count: int, what: str) -> bool:
-    """Whether -o names a folder (created when missing); several files never go to one file name."""
-    folder = bool(args.output.is_dir() or not args.output.suffix)
-    if count > 1 and not folder:
-        raise TthcError(f"Several {what} need a folder, not the file {args.output}: pass -o FOLDER.")
-    if folder:
-        args.output.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _export_bpmn(ws: Workspace, args: argparse.Namespace) -> int:
-    from catalog.sources import workspace_registry
-    from exporters.bpmn import write_bpmn
-
-    versions = _versions(ws, args)
-    folder = _output_folder(args, len(versions), "BPMN files")
-    findings = _catalog_findings(ws)
-    registry = workspace_registry(ws)
-    progress = _export_progress("Ghi BPMN")
-    for done, (as_is, to_be) in enumerate(versions, start=1):
-        to_be_findings = _findings_for(ws, [to_be]).get(to_be.code) if to_be is not None else None
-        path = args.output / f"{safe_filename(as_is.code)}.bpmn" if folder else args.output
-        write_bpmn(
-            as_is, path, findings.get(as_is.code), registry, to_be=to_be, to_be_findings=to_be_findings
-        )
-        if progress is not None:
-            progress(done, len(versions))
-    return len(versions)
-
-
-def _export_cpsv(ws: Workspace, args: argparse.Namespace) -> int:
-    from catalog.sources import workspace_registry
-    from exporters.cpsv import write_cpsv
-
-    versions = _versions(ws, args)
-    findings = _catalog_findings(ws)
-    write_cpsv(
-        [to_be or p for p, to_be in versions],
-        args.output,
-        _export_progress("Ghi CPSV-AP"),
-        findings_by_code=findings if not args.proposal else None,  # findings describe the published items
-        registry=workspace_registry(ws),
-    )
-    return len(versions)
-
-
-def _export_spec_docx(ws: Workspace, args: argparse.Namespace) -> int:
-    from exporters.docx_spec import write_spec_docx
-
-    versions = _versions(ws, args)
-    return write_spec_docx(
-        (to_be or p for p, to_be in versions),
-        args.output,
-        total=len(versions),
-        progress=_export_progress("Ghi quy trình chuẩn hóa"),
-    )
-
-
-def _export_plan_docx(ws: Workspace, args: argparse.Namespace) -> int:
-    from exporters.docx_plan import write_plan_docx
-    from models.cost import load_cost_parameters
-    from models.proposals import DEFAULT_PROPOSAL, Proposals
-
-    name = args.proposal or DEFAULT_PROPOSAL
-    drafts = list(Proposals(ws).drafts(name, args.codes))
-    written = write_plan_docx(
-        drafts,
-        args.output,
-        load_cost_parameters(ws),
-        proposal=name,
-        progress=_export_progress("Ghi phương án"),
-    )
-    if not written:
-        print(f"No procedure has a change in proposal “{name}”: the plan says so.", file=sys.stderr)
-    return written
-
-
-EXPORTERS = {
-    "spec-docx": _export_spec_docx,
-    "plan-docx": _export_plan_docx,
-    "bpmn": _export_bpmn,
-    "cpsv": _export_cpsv,
-    "catalog-xlsx": _export_catalog_xlsx,
-    "cost-xlsx": _export_cost_xlsx,
-    "findings-xlsx": _export_findings_xlsx,
-    "diagram": _export_diagram,
-}
 
 
 def _codes(args: argparse.Namespace) -> list[str] | None:

@@ -5,6 +5,8 @@ It wires gestures to the core and nothing more: :meth:`MainWindow.open_workspace
 ``Workspace.get(code)`` in the :class:`~workbench.procedure_pane.ProcedurePane` (published view with its analysis,
 and the redesign editor). The whole catalog's analysis runs on a worker thread with progress and cancel. Errors from
 the core arrive as :class:`~models.errors.TthcError`, whose text is one sentence for the user, and are shown as such.
+The catalog browser and the :class:`~workbench.dashboard.Dashboard` are two tabs; the filters, the catalog's figures
+and Tools › Settings are wired by :class:`~workbench.overview.CatalogOverview`.
 
 :class:`Settings` declares what is kept between sessions: user preferences (language, recent workspaces) apart
 from window geometry.
@@ -17,11 +19,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from models.errors import TthcError
-from models.workspace import Workspace
+from models.workspace import ProcedureSummary, Workspace
 from workbench.analysis_panel import AnalysisContext
 from workbench.analysis_runner import CatalogAnalysisRunner
+from workbench.catalog_filters import CatalogFilterBar
 from workbench.catalog_model import CatalogFilterProxy, CatalogModel, Column
+from workbench.dashboard import Dashboard
 from workbench.i18n import LANGUAGES, Translations, normalize_language
+from workbench.io_dialogs import ImportExport
+from workbench.overview import CatalogOverview
 from workbench.procedure_pane import ProcedurePane
 from workbench.qt import QtCore, QtGui, QtWidgets
 
@@ -35,9 +41,12 @@ WORKSPACE_FILTER_SUFFIXES = "*.sqlite *.tthc"
 _COLUMN_WIDTHS = {
     Column.CODE: 80,
     Column.NAME: 320,
-    Column.FIELD: 120,
-    Column.ISSUING_BODY: 110,
+    Column.AGENCY: 130,
     Column.LEVELS: 100,
+    Column.FIELD: 120,
+    Column.ONLINE: 70,
+    Column.FINDINGS: 96,
+    Column.ANNUAL_COST: 130,
     Column.ITEMS_TO_SUBMIT: 62,
     Column.ITEMS_TO_SHOW: 68,
     Column.NOTES: 50,
@@ -164,6 +173,8 @@ class MainWindow(QtWidgets.QMainWindow):
         layout = QtWidgets.QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        self.filters = CatalogFilterBar()
+        layout.addWidget(self.filters)
         layout.addWidget(self.table)
         self.pane = ProcedurePane()
         self.detail = self.pane.view
@@ -175,10 +186,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.dashboard = Dashboard()
+        self.tabs = QtWidgets.QTabWidget()  # the catalog browser and the dashboard
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(self.dashboard, "")
+        self.setCentralWidget(self.tabs)
         self.count_label = QtWidgets.QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self.analysis = CatalogAnalysisRunner(self)
+        self.overview = CatalogOverview(self, self.filters, self.dashboard)  # figures, dashboard, settings
         self.resize(1400, 850)
 
     def _build_actions(self) -> None:
@@ -195,6 +213,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addSeparator()
+        self.io = ImportExport(self)  # File > Import… and Export…, files dropped on the window
+        self.file_menu.addActions(
+            [self.io.import_action, self.io.import_folder_action, self.io.export_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -215,7 +238,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.analysis_menu = self.menuBar().addMenu("")
         self.analysis_menu.addActions([self.analysis.analyse_action, self.analysis.cancel_action])
         self.view_menu = self.menuBar().addMenu("")
-        self.view_menu.addActions([self.pane.show_published_action, self.pane.show_redesign_action])
+        self.view_menu.addActions(
+            [self.pane.show_published_action, self.pane.show_redesign_action, self.pane.show_diagram_action]
+        )
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.pane.trainer_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(
+            [
+                self.overview.show_catalog_action,
+                self.overview.show_dashboard_action,
+                self.overview.refresh_action,
+                self.overview.clear_filters_action,
+            ]
+        )
+        self.tools_menu = self.menuBar().addMenu("")
+        self.tools_menu.addAction(self.overview.settings_action)
 
         self.language_menu = self.menuBar().addMenu("")
         self.language_group = QtGui.QActionGroup(self)
@@ -261,6 +299,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.analysis_menu.setTitle(self.tr("&Analysis"))
         self.view_menu.setTitle(self.tr("&View"))
         self.analysis.retranslate()
+        self.io.retranslate()
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.overview.retranslate()
         self.search.setPlaceholderText(self.tr("Search by code or name (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search procedures"))
         self.table.setAccessibleName(self.tr("Procedure catalog"))
@@ -312,6 +353,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_error(self.tr("Cannot open workspace"), str(error))
             return False
         self.analysis.set_workspace(None)  # a running analysis reads the workspace about to be closed
+        self.overview.stop()  # and so do the catalog figures
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
@@ -321,6 +363,8 @@ class MainWindow(QtWidgets.QMainWindow):
         header = self.table.horizontalHeader()
         self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.settings.add_recent(workspace_target(target))
+        self.io.update()
+        self.overview.load()
         self._rebuild_recent_menu()
         self._update_title()
         self._update_count()
@@ -329,6 +373,33 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.detail.show_message(self.tr("This workspace holds no procedures yet."))
         return True
+
+    def reload_catalog(self, summaries: list[ProcedureSummary] | None = None) -> None:
+        """Show the catalog again (after an import: its ``summaries`` were read on the worker); the procedure shown
+        stays selected, read afresh."""
+        if self.workspace is None:
+            return
+        shown = self.detail.procedure.code if self.detail.procedure is not None else None
+        try:
+            if summaries is None:
+                with _busy():
+                    summaries = self.workspace.summaries()
+        except TthcError as error:
+            self.show_error(self.tr("Cannot read the catalog"), str(error))
+            return
+        self.model.set_summaries(summaries)
+        header = self.table.horizontalHeader()
+        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.overview.load()
+        self._update_count()
+        source_row = self.model.row_of(shown) if shown is not None else None
+        row = (
+            self.proxy.mapFromSource(self.model.index(source_row, 0)).row() if source_row is not None else -1
+        )
+        if row >= 0:
+            self.table.selectRow(row)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
 
     def show_error(self, title: str, sentence: str) -> None:
         """Tell the user what went wrong, in the one sentence the core wrote for them."""
@@ -409,19 +480,28 @@ class MainWindow(QtWidgets.QMainWindow):
         splitter = self.settings.window_state("splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([600, 800])
-        header = self.settings.window_state("catalog_header")
+        # A new key: "catalog_header" held the 9 columns of before, which do not fit the 12 of now.
+        header = self.settings.window_state("catalog_columns")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+        pane = self.settings.window_state("procedure_pane")
+        if pane is not None:
+            self.pane.restore_state(pane)
+        self.io.update()
 
     def save_layout(self) -> None:
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("splitter", self.splitter.saveState())
-        self.settings.set_window_state("catalog_header", self.table.horizontalHeader().saveState())
+        self.settings.set_window_state("catalog_columns", self.table.horizontalHeader().saveState())
+        self.settings.set_window_state("procedure_pane", self.pane.save_state())
         self.settings.sync()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_layout()
         self.analysis.stop()
+        self.io.stop()
+        self.pane.stop()
+        self.overview.stop()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

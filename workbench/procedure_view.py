@@ -199,8 +199,8 @@ def _channels_html(channels: Sequence[Channel]) -> str:
     return f'<table border="1" cellspacing="0" cellpadding="4" width="100%"><tr>{head}</tr>{rows}</table>'
 
 
-def _step_html(step: Step) -> str:
-    parts = []
+def _step_html(step: Step, index: int) -> str:
+    parts = [f'<a name="step-{index}"></a>']  # an anchor the diagram scrolls to
     if step.title:
         parts.append(f"<b>{_esc(step.title)}</b>")
     if step.description:
@@ -219,11 +219,12 @@ def _step_html(step: Step) -> str:
         )
     if meta:
         parts.append(f'<span class="muted">{_esc("; ".join(meta))}</span>')
-    return f"<li>{'<br>'.join(parts)}</li>"
+    return f"<li>{parts[0]}{'<br>'.join(parts[1:])}</li>"
 
 
-def _item_html(item: DossierItem, finding: Finding | None = None) -> str:
-    parts = [_esc(item.name) + (f" {badge_html(finding.item_index, finding)}" if finding else "")]
+def _item_html(item: DossierItem, finding: Finding | None = None, index: int | None = None) -> str:
+    anchor = f'<a name="item-{index}"></a>' if index is not None else ""  # the diagram scrolls to it
+    parts = [anchor + _esc(item.name) + (f" {badge_html(finding.item_index, finding)}" if finding else "")]
     details = []
     if item.kind == "FORM":
         details.append(
@@ -263,19 +264,19 @@ def _item_html(item: DossierItem, finding: Finding | None = None) -> str:
     return f"<li>{'<br>'.join(parts)}</li>"
 
 
-def _items_html(items: Sequence[tuple[DossierItem, Finding | None]]) -> str:
+def _items_html(items: Sequence[tuple[DossierItem, Finding | None, int]]) -> str:
     blocks = []
     for case, members in _grouped(items, lambda entry: entry[0].case):
         if case:
             blocks.append(f"<p><i>{_esc(case)}</i></p>")
-        blocks.append(f"<ol>{''.join(_item_html(item, finding) for item, finding in members)}</ol>")
+        blocks.append(f"<ol>{''.join(_item_html(*member) for member in members)}</ol>")
     return "".join(blocks)
 
 
 def _dossier_html(p: Procedure, analysis: ShownAnalysis | None) -> str:
-    def members(group: ItemGroup) -> list[tuple[DossierItem, Finding | None]]:
+    def members(group: ItemGroup) -> list[tuple[DossierItem, Finding | None, int]]:
         return [
-            (item, analysis.finding(index) if analysis else None)
+            (item, analysis.finding(index) if analysis else None, index)
             for index, item in enumerate(p.items)
             if item.group == group
         ]
@@ -362,7 +363,7 @@ def procedure_html(p: Procedure, analysis: ShownAnalysis | None = None) -> str:
             ),
             _section(
                 translate("ProcedureView", "Steps"),
-                f"<ol>{''.join(_step_html(s) for s in p.steps)}</ol>" if p.steps else "",
+                f"<ol>{''.join(_step_html(s, i) for i, s in enumerate(p.steps))}</ol>" if p.steps else "",
             ),
             _section(translate("ProcedureView", "Dossier"), _dossier_html(p, analysis)),
             _section(translate("ProcedureView", "Notes"), _notes_html(p.notes)) if p.notes else "",
@@ -431,6 +432,10 @@ class ProcedureView(QtWidgets.QTextBrowser):
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def reveal(self, kind: str, index: int) -> None:
+        """Scroll to item or step ``index`` (``kind`` "item" or "step") of the shown procedure."""
+        self.scrollToAnchor(f"{kind}-{index}")
 
     def _link(self, url: QtCore.QUrl) -> None:
         text = url.toString()

@@ -68,7 +68,7 @@ class RedesignActions(QtCore.QObject):
         self.apply_suggestions_action = self._action(self.apply_suggestions, key("Ctrl+Shift+A"))
         self.remove_item_action = self._action(self.remove_item, key(key.StandardKey.Delete))
         self.lookup_item_action = self._action(self.lookup_item, key("Ctrl+L"))
-        self.electronic_copy_action = self._action(self.accept_electronic_copy, key("Ctrl+E"))
+        self.electronic_copy_action = self._action(self.accept_electronic_copy, key("Ctrl+Shift+E"))
         self.drop_show_original_action = self._action(self.drop_show_original)
         self.remove_step_action = self._action(self.remove_step, key(key.StandardKey.Delete))
         self.merge_steps_action = self._action(self.merge_steps, key("Ctrl+M"))

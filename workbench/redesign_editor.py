@@ -380,6 +380,18 @@ class RedesignEditor(QtWidgets.QWidget):
         steps = self.steps_model.steps
         return (row, steps[row]) if self.draft is not None and 0 <= row < len(steps) else None
 
+    def select_item(self, row: int) -> None:
+        """Make to-be item ``row`` the current one (its finding shows below), as a click in the list would."""
+        if 0 <= row < self.items_model.rowCount():
+            self.items_view.setCurrentIndex(self.items_model.index(row, 0))
+            self.items_view.scrollTo(self.items_view.currentIndex())
+
+    def select_step(self, row: int) -> None:
+        """Make to-be step ``row`` the current one, as a click in the list would."""
+        if 0 <= row < self.steps_model.rowCount():
+            self.steps_view.setCurrentIndex(self.steps_model.index(row, 0))
+            self.steps_view.scrollTo(self.steps_view.currentIndex())
+
     def current_change(self) -> Change | None:
         row = self.changes_view.currentIndex().row()
         changes = self.changes_model.changes

@@ -40,6 +40,7 @@ class Task(QtCore.QThread):
         super().__init__(parent)
         self._job = job
         self._cancel = threading.Event()
+        self._connections: list[tuple[Any, Callable[..., Any]]] = []
 
     def cancel(self) -> None:
         """Ask the job to stop at its next check; the task then ends with ``was_cancelled``."""
@@ -70,3 +71,17 @@ class Task(QtCore.QThread):
         """Cancel and wait for the thread to end (before what it reads is closed)."""
         self.cancel()
         self.wait()
+
+    def connect_outcome(self, **slots: Callable[..., Any]) -> None:
+        """Connect slots to the signals named like them (``progressed=…, succeeded=…, finished=…``), remembered
+        so that :meth:`abandon` can disconnect them."""
+        self._connections = [(getattr(self, name), slot) for name, slot in slots.items()]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+
+    def abandon(self) -> None:
+        """Drop the outcome: disconnect what :meth:`connect_outcome` connected, stop, and delete the task later."""
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self.stop()
+        self.deleteLater()

@@ -58,9 +58,12 @@ def test_cells_show_summary_facts_with_vietnamese_levels(models) -> None:
     assert cells == [
         "2.000001",
         "Cấp giấy phép xây dựng",
-        "Thử nghiệm",
-        "",
+        "",  # neither an issuing body nor executing agencies
         "Cấp tỉnh, Cấp xã",
+        "Thử nghiệm",
+        "—",  # online, findings and cost: not computed yet
+        "—",
+        "—",
         "2",
         "0",
         "0",

@@ -133,7 +133,7 @@ def test_switching_to_english_retranslates_live_and_is_remembered(
 def test_layout_is_restored_in_the_next_session(
     qtbot, window: MainWindow, translations: Translations
 ) -> None:
-    window.resize(700, 500)  # within the offscreen screen (800 × 600), which restoreGeometry respects
+    window.resize(700, 560)  # within the offscreen screen (800 × 600), which restoreGeometry respects
     window.splitter.setSizes([300, 700])
     sizes = window.splitter.sizes()
     window.table.sortByColumn(Column.STEPS, Qt.SortOrder.DescendingOrder)
@@ -142,7 +142,7 @@ def test_layout_is_restored_in_the_next_session(
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    assert again.size() == QtCore.QSize(700, 500)
+    assert again.size() == QtCore.QSize(700, 560)
     assert again.splitter.sizes() == sizes
     header = again.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (

@@ -350,7 +350,7 @@
 <context>
     <name>CatalogModel</name>
     <message>
-        <location filename="../catalog_model.py" line="+42"/>
+        <location filename="../catalog_model.py" line="+52"/>
         <source>Code</source>
         <extracomment>Column -&gt; (header, header tooltip), as source strings translated in the &quot;CatalogModel&quot; context.</extracomment>
         <translation>Mã</translation>
@@ -372,6 +372,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Ministry / agency</source>
+        <translation>Bộ, cơ quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body that issued the procedure, or else the agencies that carry it out</source>
+        <translation>Cơ quan ban hành thủ tục, nếu không có thì cơ quan thực hiện</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
@@ -381,17 +391,7 @@
         <translation>Lĩnh vực quản lý</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Issuing body</source>
-        <translation>Cơ quan ban hành</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Body that issued the procedure</source>
-        <translation>Cơ quan ban hành thủ tục</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Levels</source>
         <translation>Cấp thực hiện</translation>
     </message>
@@ -401,7 +401,37 @@
         <translation>Các cấp chính quyền thực hiện thủ tục</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Full online</source>
+        <translation>Toàn trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible for full-process online handling (Decree 42/2022); — until the catalog is analysed</source>
+        <translation>Đủ điều kiện thực hiện trực tuyến toàn trình (Nghị định 42/2022); — khi danh mục chưa được rà soát</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Findings</source>
+        <translation>Kết quả rà soát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items graded redundant · potentially redundant · issued by the state by the last analysis</source>
+        <translation>Số thành phần thừa · có thể thừa · do nhà nước cấp theo lần rà soát gần nhất</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Annual cost</source>
+        <translation>Chi phí hằng năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliance cost per year, fees included (Circular 02/2017), with the cost parameters</source>
+        <translation>Chi phí tuân thủ mỗi năm, gồm phí, lệ phí (Thông tư 02/2017), theo tham số chi phí</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>To submit</source>
         <translation>Phải nộp</translation>
     </message>
@@ -439,6 +469,78 @@
         <location line="+1"/>
         <source>Number of steps</source>
         <translation>Số bước thực hiện</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Has redundant items</source>
+        <extracomment>The procedure&apos;s code, for any column (what selection hands to ``Workspace.get``). The findings of a row by grade (a dict), or None before analysis: what the findings delegate paints. The overload of layout(AboutToBe)Changed that carries a hint (a plain emit picks the one without arguments).</extracomment>
+        <translation>Có thành phần thừa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has potentially redundant items</source>
+        <translation>Có thành phần có thể thừa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has items issued by the state</source>
+        <translation>Có thành phần do nhà nước cấp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not eligible for full online</source>
+        <translation>Chưa đủ điều kiện toàn trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible for full online</source>
+        <translation>Đủ điều kiện toàn trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redesigned (has a proposal)</source>
+        <translation>Đã có phương án đơn giản hóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not analysed</source>
+        <translation>Chưa rà soát</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>Yes</source>
+        <extracomment>The figures (cost, online, findings) changed: sort orders and filters that use them must be redone.</extracomment>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Not computed yet</source>
+        <translation>Chưa tính</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{amount} per year</source>
+        <translation>{amount} mỗi năm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not analysed yet: Analysis, Analyse the whole catalog (F5)</source>
+        <translation>Chưa rà soát: Rà soát, Rà soát toàn bộ danh mục (F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Eligible for full-process online handling</source>
+        <translation>Đủ điều kiện thực hiện trực tuyến toàn trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} obstacles to full-process online handling</source>
+        <translation>{count} trở ngại đối với việc thực hiện trực tuyến toàn trình</translation>
     </message>
 </context>
 <context>
@@ -738,6 +840,14 @@
         <source>The translation file for this language is missing.</source>
         <translation>Thiếu tệp bản dịch của ngôn ngữ này.</translation>
     </message>
+    <message>
+        <source>Cannot read the catalog</source>
+        <translation>Không đọc được danh mục</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePane</name>
@@ -775,6 +885,30 @@
         <location line="+1"/>
         <source>&amp;Redesign</source>
         <translation>&amp;Phương án</translation>
+    </message>
+    <message>
+        <source>&amp;Diagram</source>
+        <translation>&amp;Sơ đồ</translation>
+    </message>
+    <message>
+        <source>&amp;Trainer mode</source>
+        <translation>Chế độ &amp;trình chiếu</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>Sơ đồ</translation>
+    </message>
+    <message>
+        <source>Present the proposal full screen, one change at a time (Esc leaves)</source>
+        <translation>Trình chiếu phương án toàn màn hình, từng thay đổi một (Esc để thoát)</translation>
+    </message>
+    <message>
+        <source>The flow in swimlanes; as-is and to-be side by side once the proposal changes it (Ctrl+3)</source>
+        <translation>Sơ đồ quy trình theo làn; hiện hành và sau đơn giản hóa đặt cạnh nhau khi phương án có thay đổi (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Trainer mode presents a proposal: select a procedure and make a change first.</source>
+        <translation>Chế độ trình chiếu trình bày một phương án: hãy chọn thủ tục và thực hiện ít nhất một thay đổi trước.</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1808,986 @@
         <location filename="../workers.py" line="+61"/>
         <source>The operation failed unexpectedly; the details are in the log.</source>
         <translation>Thao tác gặp lỗi ngoài dự kiến; chi tiết được ghi trong nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramView</name>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Vừa khung</translation>
+    </message>
+    <message>
+        <source>About the diagram</source>
+        <translation>Thông tin về sơ đồ</translation>
+    </message>
+    <message>
+        <source>Click a step or an item to select it; point at it to read its whole text.</source>
+        <translation>Bấm vào một bước hoặc một thành phần hồ sơ để chọn; trỏ chuột vào để đọc toàn văn.</translation>
+    </message>
+    <message>
+        <source>Diagram tools</source>
+        <translation>Công cụ sơ đồ</translation>
+    </message>
+    <message>
+        <source>Drag or use the arrow keys to move, Ctrl+wheel to zoom; click a step or an item to select it, point at it to read its whole text.</source>
+        <translation>Kéo chuột hoặc dùng phím mũi tên để di chuyển, Ctrl+con lăn để phóng to, thu nhỏ; bấm vào một bước hoặc một thành phần hồ sơ để chọn, trỏ chuột vào để đọc toàn văn.</translation>
+    </message>
+    <message>
+        <source>Drawing the diagram…</source>
+        <translation>Đang vẽ sơ đồ…</translation>
+    </message>
+    <message>
+        <source>Procedure diagram</source>
+        <translation>Sơ đồ quy trình thủ tục</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram (Ctrl+0)</source>
+        <translation>Xem toàn bộ sơ đồ (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++ or Ctrl+wheel)</source>
+        <translation>Phóng to (Ctrl++ hoặc Ctrl+con lăn)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+- or Ctrl+wheel)</source>
+        <translation>Thu nhỏ (Ctrl+- hoặc Ctrl+con lăn)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>Định &amp;dạng</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Procedures</source>
+        <translation>&amp;Thủ tục</translation>
+    </message>
+    <message>
+        <source>&amp;Save to</source>
+        <translation>&amp;Lưu vào</translation>
+    </message>
+    <message>
+        <source>&amp;Version</source>
+        <translation>&amp;Phiên bản</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Nội dung</translation>
+    </message>
+    <message>
+        <source>As this proposal redesigns them:</source>
+        <translation>Theo phương án đơn giản hóa:</translation>
+    </message>
+    <message>
+        <source>BPMN 2.0 process</source>
+        <translation>Quy trình BPMN 2.0</translation>
+    </message>
+    <message>
+        <source>CPSV-AP (JSON-LD)</source>
+        <translation>CPSV-AP (JSON-LD)</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>Đang hủy việc xuất…</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Không ghi được {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Diagram format</source>
+        <translation>Định dạng sơ đồ</translation>
+    </message>
+    <message>
+        <source>Diagram of the flow (SVG, PNG or PDF)</source>
+        <translation>Sơ đồ quy trình (SVG, PNG hoặc PDF)</translation>
+    </message>
+    <message>
+        <source>Excel: catalog template</source>
+        <translation>Excel: biểu mẫu danh mục</translation>
+    </message>
+    <message>
+        <source>Excel: compliance cost, as-is and to-be</source>
+        <translation>Excel: chi phí tuân thủ hiện hành và sau đơn giản hóa</translation>
+    </message>
+    <message>
+        <source>Excel: findings of the analysis</source>
+        <translation>Excel: kết quả rà soát</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Đã hủy việc xuất: không tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Export kind</source>
+        <translation>Loại dữ liệu xuất</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Tiến độ xuất</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Tình trạng xuất</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>Xuất ra tệp</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Xuất vào thư mục</translation>
+    </message>
+    <message>
+        <source>Exported {count} procedures to {path}.</source>
+        <translation>Đã xuất {count} thủ tục vào {path}.</translation>
+    </message>
+    <message>
+        <source>Exporting {count} procedures…</source>
+        <translation>Đang xuất {count} thủ tục…</translation>
+    </message>
+    <message>
+        <source>Proposal name</source>
+        <translation>Tên phương án</translation>
+    </message>
+    <message>
+        <source>Say where to save the export.</source>
+        <translation>Hãy chọn nơi lưu dữ liệu xuất.</translation>
+    </message>
+    <message>
+        <source>The procedures the catalog shows ({count})</source>
+        <translation>Các thủ tục đang hiển thị trong danh mục ({count})</translation>
+    </message>
+    <message>
+        <source>The selected procedure (none)</source>
+        <translation>Thủ tục đang chọn (chưa chọn)</translation>
+    </message>
+    <message>
+        <source>The selected procedure ({code})</source>
+        <translation>Thủ tục đang chọn ({code})</translation>
+    </message>
+    <message>
+        <source>The whole catalog ({count})</source>
+        <translation>Toàn bộ danh mục ({count})</translation>
+    </message>
+    <message>
+        <source>There is no procedure to export.</source>
+        <translation>Không có thủ tục nào để xuất.</translation>
+    </message>
+    <message>
+        <source>Where to save</source>
+        <translation>Nơi lưu</translation>
+    </message>
+    <message>
+        <source>Word: simplification plan of the proposal</source>
+        <translation>Word: phương án đơn giản hóa</translation>
+    </message>
+    <message>
+        <source>Word: standardized specification</source>
+        <translation>Word: quy trình chuẩn hóa (phụ lục Quyết định công bố)</translation>
+    </message>
+    <message>
+        <source>Workbench JSON (imports back to identical data)</source>
+        <translation>JSON của Workbench (nhập lại được nguyên vẹn)</translation>
+    </message>
+    <message>
+        <source>{suffix} files (*{suffix});;All files (*)</source>
+        <translation>Tệp {suffix} (*{suffix});;Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>Đang hủy việc nhập…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Import cancelled: the workspace was not changed.</source>
+        <translation>Đã hủy việc nhập: không gian làm việc không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Tiến độ nhập</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Báo cáo nhập</translation>
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation>Tình trạng nhập</translation>
+    </message>
+    <message>
+        <source>Importing {count} files or folders into {workspace}…</source>
+        <translation>Đang nhập {count} tệp hoặc thư mục vào {workspace}…</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Không nhập được</translation>
+    </message>
+    <message>
+        <source>Reading file {done} of {total}…</source>
+        <translation>Đang đọc tệp {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>The import is done, but some records could not be read: they are listed below.</source>
+        <translation>Đã nhập xong, nhưng một số bản ghi không đọc được: xem danh sách dưới đây.</translation>
+    </message>
+    <message>
+        <source>The import is done.</source>
+        <translation>Đã nhập xong.</translation>
+    </message>
+    <message>
+        <source>Updated, with the fields that changed</source>
+        <translation>Được cập nhật, kèm các trường thay đổi</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>{imported} procedures imported, {updated} updated, {unchanged} unchanged, from {files} files.</source>
+        <translation>{imported} thủ tục được nhập mới, {updated} được cập nhật, {unchanged} không đổi, từ {files} tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Nhập…</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.json *.xlsx *.csv *.docx);;All files (*)</source>
+        <translation>Tệp danh mục (*.json *.xlsx *.csv *.docx);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Export procedures: Word, Excel, diagrams, BPMN, CPSV-AP or JSON</source>
+        <translation>Xuất thủ tục: Word, Excel, sơ đồ, BPMN, CPSV-AP hoặc JSON</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Nhập &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Nhập một thư mục</translation>
+    </message>
+    <message>
+        <source>Import catalog files</source>
+        <translation>Nhập tệp danh mục</translation>
+    </message>
+    <message>
+        <source>Import catalog files or folders into this workspace (or drop them on the window)</source>
+        <translation>Nhập tệp hoặc thư mục danh mục vào không gian làm việc này (hoặc kéo thả vào cửa sổ)</translation>
+    </message>
+    <message>
+        <source>Import every catalog file in a folder and its subfolders into this workspace</source>
+        <translation>Nhập mọi tệp danh mục trong một thư mục và các thư mục con vào không gian làm việc này</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerWindow</name>
+    <message>
+        <source>As published ({total} changes to come)</source>
+        <translation>Theo công bố (sắp tới {total} thay đổi)</translation>
+    </message>
+    <message>
+        <source>Change {number} of {total}</source>
+        <translation>Thay đổi {number}/{total}</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Căn cứ pháp lý:</translation>
+    </message>
+    <message>
+        <source>Position in the presentation</source>
+        <translation>Vị trí trong bài trình chiếu</translation>
+    </message>
+    <message>
+        <source>Preparing the presentation…</source>
+        <translation>Đang chuẩn bị bài trình chiếu…</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Savings so far: {saved} of {before} a year ({rate} %).</source>
+        <translation>Tiết kiệm đến nay: {saved} trên {before} mỗi năm ({rate} %).</translation>
+    </message>
+    <message>
+        <source>The change and its effect</source>
+        <translation>Thay đổi và tác động</translation>
+    </message>
+    <message>
+        <source>The procedure as published</source>
+        <translation>Thủ tục theo công bố</translation>
+    </message>
+    <message>
+        <source>This change: {amount} a year less in compliance cost.</source>
+        <translation>Thay đổi này: giảm {amount} chi phí tuân thủ mỗi năm.</translation>
+    </message>
+    <message>
+        <source>This change: {amount} a year more in compliance cost.</source>
+        <translation>Thay đổi này: tăng {amount} chi phí tuân thủ mỗi năm.</translation>
+    </message>
+    <message>
+        <source>Trainer mode</source>
+        <translation>Chế độ trình chiếu</translation>
+    </message>
+    <message>
+        <source>Trainer: {code}</source>
+        <translation>Trình chiếu: {code}</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>chưa nêu</translation>
+    </message>
+    <message>
+        <source>{items} items to submit, {visits} visits in person; annual compliance cost {cost}.</source>
+        <translation>{items} thành phần hồ sơ phải nộp, {visits} lần đến trực tiếp; chi phí tuân thủ mỗi năm {cost}.</translation>
+    </message>
+    <message>
+        <source>→ or Space: next change   ← : previous   + − 0 : zoom the diagram   Esc: leave</source>
+        <translation>→ hoặc phím cách: thay đổi tiếp theo   ← : quay lại   + − 0 : phóng to, thu nhỏ sơ đồ   Esc: thoát</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFactsLoader</name>
+    <message>
+        <location filename="../catalog_facts.py" line="+209"/>
+        <source>Progress of the catalog figures</source>
+        <extracomment>Procedures loaded between two checks of &quot;cancelled&quot; while reading the catalog. The grades the catalog&apos;s findings column counts, in its order.</extracomment>
+        <translation>Tiến độ tính số liệu danh mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computing costs and online eligibility for the whole catalog…</source>
+        <translation>Đang tính chi phí và điều kiện trực tuyến cho toàn bộ danh mục…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The catalog figures could not be computed: {reason}</source>
+        <translation>Không tính được số liệu của danh mục: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFilterBar</name>
+    <message>
+        <location filename="../catalog_filters.py" line="+75"/>
+        <source>F&amp;ilters:</source>
+        <translation>Bộ &amp;lọc:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter by ministry or agency</source>
+        <translation>Lọc theo bộ, cơ quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by level</source>
+        <translation>Lọc theo cấp thực hiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by field</source>
+        <translation>Lọc theo lĩnh vực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by the data source the findings name</source>
+        <translation>Lọc theo nguồn dữ liệu mà kết quả rà soát nêu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by status</source>
+        <translation>Lọc theo tình trạng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every procedure again (the search stays)</source>
+        <translation>Hiện lại mọi thủ tục (giữ nguyên ô tìm kiếm)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the dashboard&apos;s selection</source>
+        <translation>Bỏ lựa chọn từ bảng tổng quan</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>All ministries and agencies</source>
+        <translation>Mọi bộ, cơ quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All levels</source>
+        <translation>Mọi cấp thực hiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All fields</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All data sources</source>
+        <translation>Mọi nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any status</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Dashboard: {label} ({count})</source>
+        <translation>Tổng quan: {label} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogOverview</name>
+    <message>
+        <location filename="../overview.py" line="+67"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Thiết lập…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost parameters, data sources of this workspace, language, recent workspaces (Ctrl+,)</source>
+        <translation>Tham số chi phí, nguồn dữ liệu của không gian làm việc, ngôn ngữ, không gian làm việc gần đây (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Catalog</source>
+        <translation>&amp;Danh mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The catalog browser (Ctrl+Shift+C)</source>
+        <translation>Tra cứu danh mục (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dash&amp;board</source>
+        <translation>Tổng &amp;quan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole catalog&apos;s findings and savings as charts (Ctrl+Shift+D)</source>
+        <translation>Kết quả rà soát và mức tiết kiệm của toàn bộ danh mục dưới dạng biểu đồ (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;fresh the figures</source>
+        <translation>Tính &amp;lại số liệu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compute the costs, findings and savings of the whole catalog again, in the background</source>
+        <translation>Tính lại chi phí, kết quả rà soát và mức tiết kiệm của toàn bộ danh mục (chạy nền)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear the filters</source>
+        <translation>&amp;Bỏ lọc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catalog</source>
+        <translation>Danh mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search, filter and read the procedures (Ctrl+Shift+C)</source>
+        <translation>Tìm, lọc và xem thủ tục (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole catalog as charts (Ctrl+Shift+D)</source>
+        <translation>Toàn bộ danh mục dưới dạng biểu đồ (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{count} procedures match the dashboard&apos;s selection.</source>
+        <translation>{count} thủ tục khớp với lựa chọn trên bảng tổng quan.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cost parameters saved: the costs are being recomputed.</source>
+        <translation>Đã lưu tham số chi phí: đang tính lại chi phí.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data sources changed</source>
+        <translation>Nguồn dữ liệu đã thay đổi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored findings were made with the previous data-source settings. Analyse the whole catalog again now?</source>
+        <translation>Kết quả rà soát đã lưu được lập theo thiết lập nguồn dữ liệu trước đây. Rà soát lại toàn bộ danh mục ngay bây giờ?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The findings shown predate the new data-source settings: analyse again with F5.</source>
+        <translation>Kết quả rà soát đang hiển thị có trước thiết lập nguồn dữ liệu mới: hãy rà soát lại bằng F5.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../dashboard.py" line="+163"/>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dossier items by grade</source>
+        <translation>Thành phần hồ sơ theo kết quả rà soát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings per data source</source>
+        <translation>Số phát hiện theo nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents most often demanded (dossiers per year)</source>
+        <translation>Giấy tờ bị yêu cầu nhiều nhất (hồ sơ mỗi năm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Procedures with the most removable burden (per year)</source>
+        <translation>Thủ tục có gánh nặng cắt giảm được lớn nhất (mỗi năm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual cost of the redesigned procedures</source>
+        <translation>Chi phí hằng năm của các thủ tục có phương án</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Computing the catalog&apos;s figures in the background…</source>
+        <translation>Đang tính số liệu của danh mục (chạy nền)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No figures yet: open a workspace.</source>
+        <translation>Chưa có số liệu: hãy mở một không gian làm việc.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The catalog has not been analysed yet: the costs are known, the findings not. Analyse the whole catalog (F5) to see them.</source>
+        <translation>Danh mục chưa được rà soát: đã có chi phí, chưa có kết quả rà soát. Hãy rà soát toàn bộ danh mục (F5) để xem.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click a bar, or select it and press Enter, to list its procedures in the catalog.</source>
+        <translation>Bấm vào một thanh, hoặc chọn rồi nhấn Enter, để xem các thủ tục tương ứng trong danh mục.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to show until the catalog is analysed.</source>
+        <translation>Chưa có gì để hiển thị cho đến khi danh mục được rà soát.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No finding names a data source.</source>
+        <translation>Không có kết quả rà soát nào nêu nguồn dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No removable burden was found.</source>
+        <translation>Không tìm thấy gánh nặng nào có thể cắt giảm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Procedures</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eligible for full-process online</source>
+        <translation>Đủ điều kiện trực tuyến toàn trình</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annual compliance cost</source>
+        <translation>Chi phí tuân thủ mỗi năm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Removable burden (redundant items), per year</source>
+        <translation>Gánh nặng cắt giảm được (thành phần thừa), mỗi năm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Potentially removable, per year</source>
+        <translation>Có thể cắt giảm thêm, mỗi năm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Savings if the proposals are applied, per year</source>
+        <translation>Tiết kiệm nếu áp dụng các phương án, mỗi năm</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{dossiers} dossiers · {procedures} procedures</source>
+        <translation>{dossiers} hồ sơ · {procedures} thủ tục</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{name}: {redundant} redundant, {potential} potentially redundant</source>
+        <translation>{name}: {redundant} thừa, {potential} có thể thừa</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No procedure has a proposal yet (Redesign, Apply suggestions).</source>
+        <translation>Chưa thủ tục nào có phương án (Phương án, Áp dụng đề xuất của rà soát).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>As published</source>
+        <translation>Theo công bố</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With the proposals</source>
+        <translation>Theo phương án</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{procedures} procedures redesigned: {saved} saved per year ({rate}), {items} items removed, {visits} in-person visits fewer.</source>
+        <translation>{procedures} thủ tục có phương án: tiết kiệm {saved} mỗi năm ({rate}), bỏ {items} thành phần hồ sơ, giảm {visits} lần đến trực tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="+242"/>
+        <source>VND</source>
+        <translation>đồng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hours</source>
+        <translation>giờ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value of an hour</source>
+        <translation>Giá trị một giờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of one hour of the applicant&apos;s time.</source>
+        <translation>Giá trị một giờ của người thực hiện thủ tục.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filling in a form</source>
+        <translation>Điền tờ khai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours to fill in one form or declaration.</source>
+        <translation>Số giờ điền một mẫu đơn, tờ khai.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Obtaining a document</source>
+        <translation>Có được một giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours to obtain one document to submit.</source>
+        <translation>Số giờ để có được một giấy tờ phải nộp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Getting a document to show ready</source>
+        <translation>Chuẩn bị giấy tờ xuất trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours to get ready one document to show.</source>
+        <translation>Số giờ chuẩn bị một giấy tờ phải xuất trình.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An in-person visit</source>
+        <translation>Một lần đến trực tiếp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours per in-person visit, travel and waiting.</source>
+        <translation>Số giờ đi lại và chờ đợi cho một lần đến cơ quan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Travel cost</source>
+        <translation>Chi phí đi lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Travel cost of one visit.</source>
+        <translation>Chi phí đi lại cho một lần đến cơ quan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying</source>
+        <translation>Sao chụp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copying cost per page.</source>
+        <translation>Chi phí sao chụp một trang.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certification</source>
+        <translation>Chứng thực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certification cost per page of a certified copy.</source>
+        <translation>Chi phí chứng thực một trang bản sao.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pages per document</source>
+        <translation>Số trang mỗi giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages of a typical document.</source>
+        <translation>Số trang bình quân của một giấy tờ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight of conditional items</source>
+        <translation>Trọng số thành phần có điều kiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of dossiers that need an item published with a condition (0 to 1).</source>
+        <translation>Tỷ lệ hồ sơ cần đến thành phần có điều kiện (từ 0 đến 1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossiers per year</source>
+        <translation>Số hồ sơ mỗi năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossiers per year of a procedure without a figure of its own.</source>
+        <translation>Số hồ sơ mỗi năm của thủ tục chưa có số liệu riêng.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Times per year</source>
+        <translation>Số lần mỗi năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times a subject needs the procedure per year.</source>
+        <translation>Số lần một đối tượng thực hiện thủ tục trong năm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settings</source>
+        <translation>Thiết lập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cost parameters</source>
+        <translation>&amp;Tham số chi phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Data sources</source>
+        <translation>&amp;Nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Interface</source>
+        <translation>&amp;Giao diện</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The figures of the compliance cost (Circular 02/2017/TT-VPCP Art. 27), kept in this workspace. The defaults are placeholders: set your own values and say where each comes from.</source>
+        <translation>Các số liệu tính chi phí tuân thủ (Điều 27 Thông tư 02/2017/TT-VPCP), lưu trong không gian làm việc này. Giá trị mặc định chỉ là giá trị giữ chỗ: hãy đặt số liệu của đơn vị và ghi nguồn của từng số liệu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Parameter</source>
+        <translation>Tham số</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source of the figure</source>
+        <translation>Nguồn số liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Source of: {parameter}</source>
+        <translation>Nguồn số liệu: {parameter}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where this figure comes from</source>
+        <translation>Số liệu này lấy từ đâu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Procedure-specific volumes kept in this workspace: {count}.</source>
+        <translation>Số thủ tục có số hồ sơ riêng trong không gian làm việc này: {count}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An item is redundant when its data source holds the data, has been announced and the agency is connected to it. Tick what applies to this workspace; dates as dd/mm/yyyy.</source>
+        <translation>Một thành phần hồ sơ là thừa khi nguồn dữ liệu đã có dữ liệu đó, đã được công bố và cơ quan giải quyết đã kết nối. Đánh dấu những gì đúng với không gian làm việc này; ghi ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data source</source>
+        <translation>Nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Cơ quan quản lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Announced</source>
+        <translation>Đã công bố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Announced on</source>
+        <translation>Ngày công bố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected</source>
+        <translation>Đã kết nối</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data sources of this workspace</source>
+        <translation>Nguồn dữ liệu của không gian làm việc này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recent workspaces:</source>
+        <translation>Không gian làm việc &amp;gần đây:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lear the list</source>
+        <translation>&amp;Xóa danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore &amp;defaults</source>
+        <translation>&amp;Khôi phục mặc định</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the shipped placeholder cost parameters back</source>
+        <translation>Đặt lại các tham số chi phí giữ chỗ mặc định</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Placeholder</source>
+        <translation>Giá trị giữ chỗ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This figure has no source yet: set your own value and say where it comes from.</source>
+        <translation>Số liệu này chưa có nguồn: hãy đặt giá trị của đơn vị và ghi nguồn.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>{parameter}: “{text}” is not a number.</source>
+        <translation>{parameter}: “{text}” không phải là một số.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{parameter} must be between 0 and {limit}.</source>
+        <translation>{parameter} phải từ 0 đến {limit}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{parameter} cannot be negative.</source>
+        <translation>{parameter} không được âm.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The announcement date of {source}, “{text}”, is not a date: write it as dd/mm/yyyy.</source>
+        <translation>Ngày công bố của {source}, “{text}”, không phải là ngày: hãy ghi theo dạng dd/mm/yyyy.</translation>
     </message>
 </context>
 </TS>
