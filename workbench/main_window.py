@@ -121,9 +121,19 @@ def _busy() -> Iterator[None]:
 
 
 def workspace_target(target: str | Path) -> str:
-    """How a workspace is remembered: an absolute path for files, the URL as given otherwise."""
+    """How a workspace is remembered: an absolute path for files, the URL otherwise — without its password, which
+    is never stored in plain text (libpq's ~/.pgpass or PGPASSFILE supplies it when the workspace is reopened)."""
     text = str(target)
-    return text if "://" in text else str(Path(text).expanduser().resolve())
+    if "://" not in text:
+        return str(Path(text).expanduser().resolve())
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        return text
+    return url._replace(password=None).render_as_string(hide_password=False) if url.password else text
 
 
 class MainWindow(QtWidgets.QMainWindow):

@@ -164,3 +164,10 @@ def test_quit_closes_the_window(qtbot, window: MainWindow) -> None:
     assert window.quit_action.shortcut() == QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Quit)
     window.quit_action.trigger()
     assert not window.isVisible() and window.workspace is None
+
+
+def test_a_database_password_is_never_remembered() -> None:
+    from workbench.main_window import workspace_target
+
+    assert workspace_target("postgresql://cb:bí-mật@db.local:5432/tthc") == "postgresql://cb@db.local:5432/tthc"
+    assert workspace_target("postgresql://cb@db.local/tthc") == "postgresql://cb@db.local/tthc"
