@@ -212,6 +212,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = QtGui.QAction(self)
         self.open_action.setShortcut(QtGui.QKeySequence.StandardKey.Open)
+        self.open_team_action = QtGui.QAction(self)
+        self.open_team_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+O"))
         self.quit_action = QtGui.QAction(self)
         self.quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QtGui.QAction.MenuRole.QuitRole)
@@ -222,6 +224,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.open_team_action)
         self.recent_menu = self.file_menu.addMenu("")
         self.file_menu.addSeparator()
         self.io = ImportExport(self)  # File > Import… and Export…, files dropped on the window
@@ -277,6 +280,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _connect(self) -> None:
         self.open_action.triggered.connect(self.choose_workspace)
+        self.open_team_action.triggered.connect(self.choose_team_workspace)
         self.quit_action.triggered.connect(self.close)
         self.clear_recent_action.triggered.connect(self._clear_recent)
         self.find_action.triggered.connect(self.focus_search)
@@ -299,6 +303,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open workspace…"))
         self.open_action.setStatusTip(self.tr("Open a workspace file"))
+        self.open_team_action.setText(self.tr("Open a &team workspace (PostgreSQL)…"))
+        self.open_team_action.setStatusTip(self.tr("Open a workspace shared on a PostgreSQL server"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.clear_recent_action.setText(self.tr("&Clear list"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -344,6 +350,30 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         if path:
             self.open_workspace(path)
+
+    def choose_team_workspace(self) -> None:
+        """Ask for a PostgreSQL workspace's address and open it. The password is not asked for and never stored:
+        libpq reads it from ~/.pgpass (or PGPASSFILE), as psql does."""
+        url, accepted = QtWidgets.QInputDialog.getText(
+            self,
+            self.tr("Open a team workspace"),
+            self.tr(
+                "Address of the shared workspace, e.g. postgresql://user@server/database\n"
+                "(the password comes from your ~/.pgpass file, never from here)"
+            ),
+            QtWidgets.QLineEdit.EchoMode.Normal,
+            "postgresql://",
+        )
+        url = url.strip()
+        if not accepted or url in ("", "postgresql://"):
+            return
+        if not url.startswith(("postgresql://", "postgresql+psycopg://")):
+            self.show_error(
+                self.tr("Open a team workspace"),
+                self.tr("A team workspace address starts with postgresql://, for example postgresql://user@server/db."),
+            )
+            return
+        self.open_workspace(url)
 
     def open_workspace(self, target: str | Path) -> bool:
         """Open the workspace at ``target`` (path or URL) in place of the current one.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.workbench.conftest import make_workspace, simple
 from workbench.catalog_model import Column
 from workbench.i18n import Translations
@@ -171,3 +173,23 @@ def test_a_database_password_is_never_remembered() -> None:
 
     assert workspace_target("postgresql://cb:bí-mật@db.local:5432/tthc") == "postgresql://cb@db.local:5432/tthc"
     assert workspace_target("postgresql://cb@db.local/tthc") == "postgresql://cb@db.local/tthc"
+
+
+@pytest.mark.postgres
+def test_a_team_workspace_opens_from_its_address_and_is_remembered_without_password(
+    qtbot, window: MainWindow, pg_url: str, monkeypatch
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    make_workspace(pg_url, [simple("6.000001", "Thủ tục của nhóm", items=2, levels=[])])  # type: ignore[arg-type]
+    monkeypatch.setattr(QtWidgets.QInputDialog, "getText", lambda *args, **kwargs: (pg_url, True))
+    window.open_team_action.trigger()
+    assert shown(window, Column.CODE) == ["6.000001"]
+    remembered = Settings().recent[0]
+    assert make_url(remembered).password is None and make_url(remembered).database == make_url(pg_url).database
+
+
+def test_a_team_workspace_address_must_be_postgresql(qtbot, window: MainWindow, warnings, monkeypatch) -> None:
+    monkeypatch.setattr(QtWidgets.QInputDialog, "getText", lambda *args, **kwargs: ("mysql://x@y/z", True))
+    window.open_team_action.trigger()
+    assert warnings and "postgresql://" in warnings[-1][1]

@@ -741,6 +741,28 @@
         <translation>Mở một tệp không gian làm việc</translation>
     </message>
     <message>
+        <source>Open a &amp;team workspace (PostgreSQL)…</source>
+        <translation>Mở không gian làm việc &amp;nhóm (PostgreSQL)…</translation>
+    </message>
+    <message>
+        <source>Open a workspace shared on a PostgreSQL server</source>
+        <translation>Mở không gian làm việc dùng chung trên máy chủ PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Open a team workspace</source>
+        <translation>Mở không gian làm việc nhóm</translation>
+    </message>
+    <message>
+        <source>Address of the shared workspace, e.g. postgresql://user@server/database
+(the password comes from your ~/.pgpass file, never from here)</source>
+        <translation>Địa chỉ không gian làm việc dùng chung, ví dụ postgresql://người-dùng@máy-chủ/cơ-sở-dữ-liệu
+(mật khẩu lấy từ tệp ~/.pgpass của bạn, không nhập ở đây)</translation>
+    </message>
+    <message>
+        <source>A team workspace address starts with postgresql://, for example postgresql://user@server/db.</source>
+        <translation>Địa chỉ không gian làm việc nhóm bắt đầu bằng postgresql://, ví dụ postgresql://người-dùng@máy-chủ/csdl.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Open &amp;recent</source>
         <translation>Mở &amp;gần đây</translation>
