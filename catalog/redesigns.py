@@ -50,28 +50,36 @@ def apply_suggestions(
     """Analyse the procedures (storing the findings) and push the suggested changes onto each one's proposal.
 
     A procedure whose proposal already holds every suggestion gets no new group; the whole catalog is written in
-    one transaction (all or nothing).
+    one transaction (all or nothing), a chunk of drafts at a time.
     """
     codes = list(codes) if codes is not None else None
     analysis = analyze_workspace(workspace, codes, progress=progress)
     findings = {a.procedure.code: a.findings for a in analysis.procedures}
+    del analysis  # the procedures, blocks and costs: only the findings are needed from here
     names = {source.id: source.name for source in workspace_registry(workspace)}
     store = Proposals(workspace)
     report = SuggestionReport(proposal=proposal)
-    entries: list[tuple[StoredDraft, ChangeGroup]] = []
-    for draft in store.drafts(proposal, codes):
-        report.procedures += 1
-        group = suggest(draft.procedure, findings.get(draft.published.code, []), names)
-        if not group.changes:
-            continue
-        entries.append((draft, group))
-        report.redesigned += 1
-        report.changes += len(group.changes)
-        for change in group.changes:
-            report.by_kind[change.kind] = report.by_kind.get(change.kind, 0) + 1
-    if entries:
-        store.push_many(entries, author=author)
+    with workspace.writing() as conn:  # the whole catalog lands, or nothing does
+        chunk: list[tuple[StoredDraft, ChangeGroup]] = []
+        for draft in store.drafts(proposal, codes):
+            report.procedures += 1
+            group = suggest(draft.procedure, findings.pop(draft.published.code, []), names)
+            if not group.changes:
+                continue
+            chunk.append((draft, group))
+            report.redesigned += 1
+            report.changes += len(group.changes)
+            for change in group.changes:
+                report.by_kind[change.kind] = report.by_kind.get(change.kind, 0) + 1
+            if len(chunk) >= _CHUNK:
+                store.push_many(chunk, author=author, conn=conn)
+                chunk.clear()  # pushed drafts are not kept: memory stays that of a chunk
+        if chunk:
+            store.push_many(chunk, author=author, conn=conn)
     return report
+
+
+_CHUNK = 500
 
 
 def comparisons(

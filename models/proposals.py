@@ -186,7 +186,7 @@ class Proposals:
         self, name: str = DEFAULT_PROPOSAL, codes: Iterable[str] | None = None
     ) -> Iterator[StoredDraft]:
         """Each procedure (all, or those with ``codes``, in code order) with its proposal ``name`` replayed."""
-        published = list(self.workspace.procedures(codes))
+        codes = list(codes) if codes is not None else None
         with self.workspace.engine.connect() as conn:
             p = PROPOSALS.c
             proposal_rows = {
@@ -202,7 +202,9 @@ class Proposals:
             for start in range(0, len(ids), 500):
                 for change in self._change_rows(conn, ids[start : start + 500]):
                     by_proposal[change.proposal_id].append(change)
-        for procedure in published:
+        for procedure in self.workspace.procedures(
+            codes
+        ):  # streamed: a national catalog is never whole in memory
             row = proposal_rows.get(procedure.code)
             yield self._draft(procedure, name, row, by_proposal.get(row.id, []) if row is not None else [])
 
@@ -252,9 +254,15 @@ class Proposals:
         self.push_many([(draft, group)], author=author)
 
     def push_many(
-        self, entries: Sequence[tuple[StoredDraft, ChangeGroup]], *, author: str | None = None
+        self,
+        entries: Sequence[tuple[StoredDraft, ChangeGroup]],
+        *,
+        author: str | None = None,
+        conn: Connection | None = None,
     ) -> None:
-        """:meth:`push` for many drafts at once (``apply suggestions`` on a whole catalog): one transaction."""
+        """:meth:`push` for many drafts at once (``apply suggestions`` on a whole catalog): one transaction, or the
+        caller's ``conn`` (a transaction it has open: a whole catalog is then written a chunk of drafts at a time,
+        without holding every draft in memory, and still lands whole or not at all)."""
         author = author or current_user()
         now = _now()
         applied: list[tuple[StoredDraft, ChangeGroup]] = []
@@ -264,31 +272,11 @@ class Proposals:
                 group.author, group.created_at = author, now
                 draft.push(group)
                 applied.append((draft, group))
-            with self.workspace.writing() as conn:
-                rows: list[dict[str, Any]] = []
-                for draft, group in applied:
-                    if draft.proposal_id is None:
-                        draft.proposal_id = self._create(conn, draft, author, now)
-                    else:
-                        self._bump(conn, draft)
-                        conn.execute(
-                            delete(CHANGES).where(
-                                CHANGES.c.proposal_id == draft.proposal_id, CHANGES.c.undone
-                            )
-                        )
-                    group.seq = (
-                        conn.scalar(
-                            select(func.max(CHANGES.c.group_seq)).where(
-                                CHANGES.c.proposal_id == draft.proposal_id
-                            )
-                        )
-                        or 0
-                    ) + 1
-                    rows += [
-                        self._row(draft.proposal_id, group, change, author, now) for change in group.changes
-                    ]
-                if rows:
-                    conn.execute(insert(CHANGES), rows)
+            if conn is not None:
+                self._store_groups(conn, applied, author, now)
+            else:
+                with self.workspace.writing() as own:
+                    self._store_groups(own, applied, author, now)
         except BaseException:
             for draft, _ in reversed(applied):  # the store refused: the drafts go back to what is stored
                 draft.done.pop().undo(draft)
@@ -297,6 +285,28 @@ class Proposals:
             raise
         for draft, _ in applied:
             draft.revision += 1
+
+    def _store_groups(
+        self, conn: Connection, applied: list[tuple[StoredDraft, ChangeGroup]], author: str, now: dt.datetime
+    ) -> None:
+        rows: list[dict[str, Any]] = []
+        for draft, group in applied:
+            if draft.proposal_id is None:
+                draft.proposal_id = self._create(conn, draft, author, now)
+            else:
+                self._bump(conn, draft)
+                conn.execute(
+                    delete(CHANGES).where(CHANGES.c.proposal_id == draft.proposal_id, CHANGES.c.undone)
+                )
+            group.seq = (
+                conn.scalar(
+                    select(func.max(CHANGES.c.group_seq)).where(CHANGES.c.proposal_id == draft.proposal_id)
+                )
+                or 0
+            ) + 1
+            rows += [self._row(draft.proposal_id, group, change, author, now) for change in group.changes]
+        if rows:
+            conn.execute(insert(CHANGES), rows)
 
     def merge(self, draft: StoredDraft, group: ChangeGroup, *, author: str | None = None) -> StoredDraft:
         """After a refused save (:class:`ConcurrentEditError`): reload the proposal as the others saved it and make

@@ -179,3 +179,17 @@ def test_a_merge_that_no_longer_applies_stores_nothing(ws: Workspace) -> None:
     with pytest.raises(RedesignError, match="no longer in the dossier"):
         bob.merge(b, mine)
     assert len(alice.open("2.000001").done) == 1
+
+
+def test_apply_suggestions_writes_the_whole_catalog_in_chunks(workspace_target: str, monkeypatch) -> None:
+    import catalog.redesigns as redesigns
+    from catalog.importer import import_paths
+    from tests.exporters.corpus import SAMPLE
+
+    monkeypatch.setattr(redesigns, "_CHUNK", 4)  # several chunks in the one transaction
+    with Workspace.open(workspace_target) as ws:
+        import_paths(ws, [SAMPLE], strict=True)
+        report = redesigns.apply_suggestions(ws, author="cán bộ")
+        assert report.redesigned == 14
+        stored = {info.code: info.changes for info in Proposals(ws).infos()}
+        assert len(stored) == 14 and sum(stored.values()) == report.changes
