@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import sqlite3
 import types
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import (
     Engine,
+    String,
     Table,
     create_engine,
     delete,
@@ -42,6 +44,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import SQLModel
@@ -323,9 +326,13 @@ class Workspace:
             return list(conn.scalars(select(PROCEDURE.code).order_by(PROCEDURE.code)))
 
     def summaries(self) -> list[ProcedureSummary]:
-        """Every procedure's list-level facts, sorted by code: a handful of queries, whatever the catalog size."""
+        """Every procedure's list-level facts, sorted by code: a handful of queries, whatever the catalog size.
+
+        The desktop app calls this to show a catalog, so it is lean: the JSON lists come as their stored text and
+        are decoded in one call for the whole catalog, with the cyclic collector paused while the rows are built.
+        """
         p = PROCEDURE
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, gc_paused():
             item_counts: dict[tuple[int, str], int] = {
                 (pid, group): n
                 for pid, group, n in conn.execute(
@@ -343,26 +350,27 @@ class Workspace:
                     p.name,
                     p.field,
                     p.issuing_body,
-                    p.levels,
-                    p.executing_agencies,
+                    sql_cast(p.levels, String),
+                    sql_cast(p.executing_agencies, String),
                     p.search_key,
                 ).order_by(p.code)
-            )
+            ).all()
+            lists = json.loads("[" + ",".join(f"{r[5] or '[]'},{r[6] or '[]'}" for r in rows) + "]")
             return [
                 ProcedureSummary(
-                    code=r.code,
-                    name=r.name,
-                    field=r.field,
-                    issuing_body=r.issuing_body,
-                    levels=list(r.levels or []),
-                    executing_agencies=list(r.executing_agencies or []),
-                    search_key=r.search_key,
-                    items_to_submit=item_counts.get((r.id, "SUBMIT"), 0),
-                    items_to_show=item_counts.get((r.id, "SHOW"), 0),
-                    notes=note_counts.get(r.id, 0),
-                    steps=step_counts.get(r.id, 0),
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    lists[2 * n] or [],
+                    lists[2 * n + 1] or [],
+                    r[7],
+                    item_counts.get((r[0], "SUBMIT"), 0),
+                    item_counts.get((r[0], "SHOW"), 0),
+                    note_counts.get(r[0], 0),
+                    step_counts.get(r[0], 0),
                 )
-                for r in rows
+                for n, r in enumerate(rows)
             ]
 
     @staticmethod
