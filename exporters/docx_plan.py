@@ -23,6 +23,7 @@ from typing import IO
 from exporters import docx_ml as ml
 from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
 from models.cost import CostBreakdown, CostParameters, procedure_cost, savings_rate
+from models.procedure import Procedure
 from models.redesign import (
     Change,
     ChangeFee,
@@ -32,6 +33,7 @@ from models.redesign import (
     LookupItem,
     MakeOnline,
     compare,
+    replay,
 )
 
 _SPOOL_BYTES = 16 * 1024 * 1024
@@ -75,12 +77,11 @@ class PlanTotals:
     online_after: list[str] = field(default_factory=list)
 
 
-def _current(change: Change, draft_before: Draft) -> str:
-    """What the published text says where the change applies."""
+def _current(change: Change, procedure: Procedure) -> str:
+    """What the version before the change says where the change applies."""
     reference = getattr(change, "item_name", None) or getattr(change, "step_text", None)
     if reference:
         return reference
-    procedure = draft_before.procedure
     if isinstance(change, ChangeTimeLimit | ChangeFee):
         channels = (
             procedure.channels
@@ -119,25 +120,15 @@ def _reason(change: Change) -> str:
     return change.rationale + (f"\nCăn cứ: {change.legal_basis}" if change.legal_basis else "")
 
 
-def _annual(draft: Draft, params: CostParameters) -> float:
-    return procedure_cost(draft.procedure, params).annual_vnd
-
-
 def change_rows(draft: Draft, params: CostParameters) -> list[tuple[Change, str, float]]:
     """Each change in effect with the published text it changes and its annual saving: the changes are replayed
     one by one on the published version, and each is credited with the cost it removes at its turn."""
-    replay = Draft(draft.published)
-    rows: list[tuple[Change, str, float]] = []
-    cost = _annual(replay, params)
-    for change in draft.changes:
-        current = _current(change, replay)
-        step = change.model_copy()
-        step._memento = None
-        step.redo(replay)
-        after = _annual(replay, params)
-        rows.append((change, current, cost - after))
-        cost = after
-    return rows
+    changes = draft.changes
+    versions = replay(draft.published, changes)
+    costs = [procedure_cost(version, params).annual_vnd for version in versions]
+    return [
+        (change, _current(change, versions[n]), costs[n] - costs[n + 1]) for n, change in enumerate(changes)
+    ]
 
 
 def _cost_rows(before: CostBreakdown, after: CostBreakdown) -> list[list[str | ml.Cell]]:

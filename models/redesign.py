@@ -660,12 +660,25 @@ class Draft:
 
     def rebuild(self) -> None:
         """Replay every change in effect on a fresh copy of the published version (used by :class:`Revert`)."""
-        fresh = Draft(self.published)
-        for change in self.changes:
-            replay = change.model_copy()
-            replay._memento = None
-            replay.redo(fresh)
-        self.procedure = fresh.procedure
+        self.procedure = replay(self.published, self.changes)[-1]
+
+
+def replay(published: Procedure, changes: Sequence[Change]) -> list[Procedure]:
+    """The published version, then the version after each change in turn (``len(changes) + 1`` procedures): what
+    a trainer steps through and what a plan costs change by change. The changes themselves are not touched.
+
+    Raises
+    ------
+    RedesignError : a change no longer applies.
+    """
+    draft = Draft(published)
+    versions = [draft.procedure.model_copy(deep=True)]
+    for change in changes:
+        again = change.model_copy()
+        again._memento = None
+        again.redo(draft)
+        versions.append(draft.procedure.model_copy(deep=True))
+    return versions
 
 
 # --- suggestions --------------------------------------------------------------------------------------------------

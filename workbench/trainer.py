@@ -1,8 +1,8 @@
 """Trainer mode: a full-screen presentation of a procedure going from as-is to to-be, one change at a time.
 
 Step 0 is the procedure as published; step *k* is the to-be version after the proposal's first *k* changes in
-effect, replayed on a fresh copy of the published version (:func:`replay`, the way :meth:`models.redesign.Draft.rebuild`
-does). Each step shows the diagram (as-is and to-be side by side) with what the change touched framed
+effect, replayed on a fresh copy of the published version (:func:`models.redesign.replay`, as
+:meth:`models.redesign.Draft.rebuild` does). Each step shows the diagram (as-is and to-be side by side) with what the change touched framed
 (:func:`changed_nodes`), the change's description, rationale and legal basis in large type, and its effect on the
 annual compliance cost (:func:`models.redesign.compare` before and after it, and the savings so far).
 
@@ -22,7 +22,7 @@ from exporters.diagram import diagram_dot, item_changes
 from models.cost import CostParameters
 from models.findings import Finding
 from models.procedure import Procedure
-from models.redesign import Change, Comparison, Draft, compare
+from models.redesign import Change, Comparison, compare, replay
 from workbench.analysis_html import esc, format_money
 from workbench.diagram_view import CHANGED, DiagramView
 from workbench.qt import QtCore, QtGui, QtWidgets
@@ -60,21 +60,6 @@ class TrainerStep:
     comparison: Comparison  # published against this version
     dot: str
     highlight: tuple[str, ...]
-
-
-def replay(published: Procedure, changes: Sequence[Change]) -> list[Procedure]:
-    """The published version, then the version after each change in turn (``len(changes) + 1`` procedures).
-
-    Raises RedesignError when a change no longer applies.
-    """
-    draft = Draft(published)
-    versions = [draft.procedure.model_copy(deep=True)]
-    for change in changes:
-        again = change.model_copy()
-        again._memento = None
-        again.redo(draft)
-        versions.append(draft.procedure.model_copy(deep=True))
-    return versions
 
 
 def changed_nodes(published: Procedure, before: Procedure, after: Procedure) -> tuple[str, ...]:

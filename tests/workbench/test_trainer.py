@@ -6,11 +6,18 @@ import pytest
 
 from models.enums import CopyForm, ItemGroup
 from models.procedure import DossierItem, Procedure, Step
-from models.redesign import AcceptElectronicCopy, LookupItem, RemoveStep, item_reference, step_reference
+from models.redesign import (
+    AcceptElectronicCopy,
+    LookupItem,
+    RemoveStep,
+    item_reference,
+    replay,
+    step_reference,
+)
 from tests.workbench.conftest import select
 from workbench.main_window import MainWindow
 from workbench.qt import QtCore, QtGui
-from workbench.trainer import TrainerWindow, changed_nodes, replay
+from workbench.trainer import TrainerWindow, changed_nodes
 
 Qt = QtCore.Qt
 BIRTH = "1.001193"
