@@ -167,7 +167,7 @@ class Proposals:
         with self.workspace.engine.connect() as conn:
             return [ProposalInfo(*row) for row in conn.execute(query)]
 
-    def open(self, code: str, name: str = DEFAULT_PROPOSAL) -> StoredDraft:
+    def open(self, code: str, name: str = DEFAULT_PROPOSAL, *, published: Procedure | None = None) -> StoredDraft:
         """The proposal ``name`` of procedure ``code`` replayed on its published version (an empty draft, not yet
         stored, when the proposal does not exist).
 
@@ -175,8 +175,11 @@ class Proposals:
         ------
         ProcedureNotFound : no such procedure.
         RedesignError : a stored change no longer applies (the published version changed since).
+
+        ``published`` is the procedure as the caller just read it from this workspace (saves reading it again).
         """
-        published = self.workspace.get(code)
+        if published is None or published.code != code:
+            published = self.workspace.get(code)
         with self.workspace.engine.connect() as conn:
             row = self._proposal_row(conn, code, name)
             rows = self._change_rows(conn, [row.id]) if row is not None else []

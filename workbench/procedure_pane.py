@@ -128,7 +128,7 @@ class ProcedurePane(QtWidgets.QTabWidget):
         analysis = self.context.analyse(procedure)
         self.view.show_procedure(procedure, analysis)
         self.panel.clear_finding()
-        self.editor.open_procedure(procedure.code, analysis)
+        self.editor.open_procedure(procedure.code, analysis, procedure)
 
     def show_message(self, message: str | None = None) -> None:
         self.view.show_message(message)

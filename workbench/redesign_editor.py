@@ -244,24 +244,25 @@ class RedesignEditor(QtWidgets.QWidget):
         self.store = Proposals(context.workspace) if context else None
         self.close_procedure()
 
-    def open_procedure(self, code: str, analysis: ShownAnalysis) -> None:
-        """Edit the proposal of procedure ``code``; ``analysis`` is its published version's (findings)."""
+    def open_procedure(self, code: str, analysis: ShownAnalysis, published: Procedure | None = None) -> None:
+        """Edit the proposal of procedure ``code``; ``analysis`` is its published version's (findings), and
+        ``published`` that version when the caller has just read it (it is not read again)."""
         self._code = code
         self.analysis = analysis
         self._findings_by_name = {f.item_name: f for f in analysis.findings}
-        self.reload()
+        self.reload(published)
 
     def close_procedure(self) -> None:
         self._code, self.analysis, self._findings_by_name = None, None, {}
         self._set_draft(None)
 
-    def reload(self) -> None:
+    def reload(self, published: Procedure | None = None) -> None:
         """Read the proposal again from the workspace and rebuild the undo stack from its history."""
         if self.store is None or self._code is None:
             self._set_draft(None)
             return
         try:
-            draft = self.store.open(self._code, self.proposal)
+            draft = self.store.open(self._code, self.proposal, published=published)
         except TthcError as error:
             self._set_draft(None, unavailable=str(error))
             return
