@@ -121,38 +121,37 @@ def _flat_text(element: Element) -> str:
     return " ".join(" ".join(words).split())
 
 
-def _content(element: Element) -> Iterator[Element]:
-    """The paragraphs and tables directly inside a body or cell, looking through content controls."""
+_WRAPPERS = frozenset(
+    {"sdt", "sdtContent", "customXml"}
+)  # content controls and custom XML around real content
+
+
+def _children(
+    element: Element, wanted: frozenset[str], wrappers: frozenset[str] = _WRAPPERS
+) -> Iterator[Element]:
+    """The children of ``element`` named in ``wanted``, in order, looking through ``wrappers`` (iteratively: a
+    hostile document may nest them deeper than Python's recursion limit)."""
     stack = list(reversed(list(element)))
     while stack:
         node = stack.pop()
         name = _local(node)
-        if name in ("p", "tbl"):
+        if name in wanted:
             yield node
-        elif name in ("sdt", "sdtContent", "customXml", "smartTag", "ins"):
+        elif name in wrappers:
             stack.extend(reversed(list(node)))
+
+
+def _content(element: Element) -> Iterator[Element]:
+    """The paragraphs and tables directly inside a body or cell, looking through content controls."""
+    return _children(element, frozenset({"p", "tbl"}), _WRAPPERS | {"smartTag", "ins"})
 
 
 def _cells(row: Element) -> Iterator[Element]:
-    stack = list(reversed(list(row)))
-    while stack:
-        node = stack.pop()
-        name = _local(node)
-        if name == "tc":
-            yield node
-        elif name in ("sdt", "sdtContent", "customXml"):
-            stack.extend(reversed(list(node)))
+    return _children(row, frozenset({"tc"}))
 
 
 def _rows(table: Element) -> Iterator[Element]:
-    stack = list(reversed(list(table)))
-    while stack:
-        node = stack.pop()
-        name = _local(node)
-        if name == "tr":
-            yield node
-        elif name in ("sdt", "sdtContent", "customXml"):
-            stack.extend(reversed(list(node)))
+    return _children(table, frozenset({"tr"}))
 
 
 def _table(element: Element, depth: int) -> Table:

@@ -32,36 +32,13 @@ def test_diagrams_for_a_selection_go_to_a_folder(sample_ws: str, tmp_path: Path,
 
 
 def test_a_proposal_diagram_shows_both_versions(sample_ws: str, tmp_path: Path, capsys) -> None:
-    out = tmp_path / "jr.png"
-    status, _, _ = run(
-        capsys,
-        "export",
-        "diagram",
-        "-w",
-        sample_ws,
-        "--code",
-        "3.000333",
-        "--proposal",
-        "phuong-an",
-        "-o",
-        str(out),
-    )
-    assert status == 0 and out.read_bytes().startswith(b"\x89PNG")
-    dot = tmp_path / "jr.dot"
-    run(
-        capsys,
-        "export",
-        "diagram",
-        "-w",
-        sample_ws,
-        "--code",
-        "3.000333",
-        "--proposal",
-        "phuong-an",
-        "-o",
-        str(dot),
-    )
-    text = dot.read_text(encoding="utf-8")
+    def export(out: Path) -> int:
+        argv = ["export", "diagram", "-w", sample_ws, "--code", "3.000333", "--proposal", "phuong-an"]
+        return run(capsys, *argv, "-o", str(out))[0]
+
+    assert export(tmp_path / "jr.png") == 0 and (tmp_path / "jr.png").read_bytes().startswith(b"\x89PNG")
+    assert export(tmp_path / "jr.dot") == 0
+    text = (tmp_path / "jr.dot").read_text(encoding="utf-8")
     assert "asis:item:1" in text and "tobe:step:1" in text and "Khai thác dữ liệu" in text
 
 
