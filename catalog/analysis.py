@@ -7,6 +7,7 @@ settings and cost parameters, and stores the findings back so that the GUI can s
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,86 +34,143 @@ class ProcedureAnalysis:
 
 
 @dataclass(slots=True)
+class SummaryTally:
+    """The catalog views, counted one procedure at a time. Tallies of consecutive parts of a catalog (in code
+    order) merge into the tally of the whole, so a catalog analysed in parts gives the same summary."""
+
+    documents: dict[str, str]  # registry id -> the document its findings count as ("thẻ căn cước")
+    volumes: CostParameters
+    procedures: int = 0
+    items: int = 0
+    eligible: int = 0
+    # each procedure's figures, added up exactly (fsum) at the end: the total does not depend on how the
+    # catalog was cut into parts
+    annual: list[float] = field(default_factory=list)
+    removable: list[float] = field(default_factory=list)
+    potentially: list[float] = field(default_factory=list)
+    grades: Counter[str] = field(default_factory=Counter)
+    per_source: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    demanded: dict[str, dict[str, Any]] = field(default_factory=dict)
+    burden: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, registry: Sequence[DataSource], parameters: CostParameters) -> SummaryTally:
+        return cls({s.id: s.stands_in_for[0] if s.stands_in_for else s.id for s in registry}, parameters)
+
+    def document(self, procedure: Procedure, finding: Finding) -> tuple[str, str]:
+        """What counts as "the same document" across the catalog: a registry source's documents are one (all ID
+        cards, all birth certificates…); other documents by their folded type, as the first item published it."""
+        if finding.data_source:
+            return finding.data_source, self.documents.get(finding.data_source, finding.data_source)
+        key = " ".join(document_key(procedure.items[finding.item_index].name).split()[:8])
+        if len(key.split()) < 2 or not key[:1].isalpha():
+            return "", ""
+        return key, procedure.items[finding.item_index].name_normalized[:120]
+
+    def add(self, analysis: ProcedureAnalysis) -> None:
+        procedure, cost = analysis.procedure, analysis.cost
+        volume = self.volumes.volume(procedure.code)
+        self.procedures += 1
+        self.items += len(analysis.findings)
+        self.eligible += not analysis.blocks
+        self.annual.append(cost.annual_total)
+        self.removable.append(cost.removable_annual)
+        self.potentially.append(cost.removable_potentially_annual)
+        for finding in analysis.findings:
+            self.grades[str(finding.grade)] += 1
+            if finding.data_source:
+                self.per_source[finding.data_source][str(finding.grade)] += 1
+            if finding.rule == "form":
+                continue  # each procedure's own forms are not "the same document" across the catalog
+            key, document = self.document(procedure, finding)
+            if not key:
+                continue
+            entry = self.demanded.setdefault(
+                key,
+                {
+                    "document": document,
+                    "data_source": finding.data_source,
+                    "grade": str(finding.grade),
+                    "procedures": set(),
+                    "annual_volume": 0,
+                },
+            )
+            if procedure.code not in entry["procedures"]:
+                entry["procedures"].add(procedure.code)
+                entry["annual_volume"] += volume
+        if cost.removable_annual + cost.removable_potentially_annual > 0:
+            self.burden.append(
+                {
+                    "code": procedure.code,
+                    "name": procedure.name,
+                    "annual_cost_vnd": cost.annual_total,
+                    "removable_annual_vnd": cost.removable_annual,
+                    "potentially_removable_annual_vnd": cost.removable_potentially_annual,
+                }
+            )
+
+    def merge(self, later: SummaryTally) -> None:
+        """Add the tally of the procedures that follow this tally's (in code order)."""
+        self.procedures += later.procedures
+        self.items += later.items
+        self.eligible += later.eligible
+        self.annual += later.annual
+        self.removable += later.removable
+        self.potentially += later.potentially
+        self.grades.update(later.grades)
+        for source, counts in later.per_source.items():
+            self.per_source[source].update(counts)
+        for key, entry in later.demanded.items():
+            mine = self.demanded.setdefault(key, entry)
+            if mine is not entry:
+                mine["procedures"] |= entry["procedures"]
+                mine["annual_volume"] += entry["annual_volume"]
+        self.burden.extend(later.burden)
+
+    def result(self, top: int = 20) -> dict[str, Any]:
+        most_demanded = sorted(
+            self.demanded.values(), key=lambda e: (-e["annual_volume"], -len(e["procedures"]))
+        )[:top]
+        burden = sorted(
+            self.burden, key=lambda b: (-b["removable_annual_vnd"], -b["potentially_removable_annual_vnd"])
+        )[:top]
+        return {
+            "procedures": self.procedures,
+            "items": self.items,
+            "grades": dict(self.grades),
+            "per_data_source": {source: dict(counts) for source, counts in sorted(self.per_source.items())},
+            "most_demanded_documents": [
+                {**{k: v for k, v in e.items() if k != "procedures"}, "procedures": len(e["procedures"])}
+                for e in most_demanded
+            ],
+            "most_removable_burden": burden,
+            "full_process_online_eligible": self.eligible,
+            "annual_cost_vnd": _total(self.annual),
+            "removable_annual_vnd": _total(self.removable),
+            "potentially_removable_annual_vnd": _total(self.potentially),
+        }
+
+
+def _total(values: list[float]) -> float | int:
+    total = math.fsum(values)
+    return int(total) if total.is_integer() and all(isinstance(v, int) for v in values) else total
+
+
+@dataclass(slots=True)
 class CatalogAnalysis:
     procedures: list[ProcedureAnalysis] = field(default_factory=list)
     registry: list[DataSource] = field(default_factory=list)
     parameters: CostParameters = field(default_factory=CostParameters)
 
     def _document(self, procedure: Procedure, finding: Finding) -> tuple[str, str]:
-        """What counts as "the same document" across the catalog: a registry source's documents are one (all ID
-        cards, all birth certificates…); other documents by their folded type, as the first item published it."""
-        if finding.data_source:
-            source = next((s for s in self.registry if s.id == finding.data_source), None)
-            return finding.data_source, (
-                source.stands_in_for[0] if source and source.stands_in_for else finding.data_source
-            )
-        key = " ".join(document_key(procedure.items[finding.item_index].name).split()[:8])
-        if len(key.split()) < 2 or not key[:1].isalpha():
-            return "", ""
-        return key, procedure.items[finding.item_index].name_normalized[:120]
+        return SummaryTally.start(self.registry, self.parameters).document(procedure, finding)
 
     def summary(self, top: int = 20) -> dict[str, Any]:
         """The catalog views: grades, sources, most demanded documents (weighted by volume), removable burden."""
-        grades: Counter[str] = Counter()
-        per_source: dict[str, Counter[str]] = defaultdict(Counter)
-        demanded: dict[str, dict[str, Any]] = {}
+        tally = SummaryTally.start(self.registry, self.parameters)
         for analysis in self.procedures:
-            volume = self.parameters.volume(analysis.procedure.code)
-            for finding in analysis.findings:
-                grades[str(finding.grade)] += 1
-                if finding.data_source:
-                    per_source[finding.data_source][str(finding.grade)] += 1
-                if finding.rule == "form":
-                    continue  # each procedure's own forms are not "the same document" across the catalog
-                key, document = self._document(analysis.procedure, finding)
-                if not key:
-                    continue
-                entry = demanded.setdefault(
-                    key,
-                    {
-                        "document": document,
-                        "data_source": finding.data_source,
-                        "grade": str(finding.grade),
-                        "procedures": set(),
-                        "annual_volume": 0,
-                    },
-                )
-                if analysis.procedure.code not in entry["procedures"]:
-                    entry["procedures"].add(analysis.procedure.code)
-                    entry["annual_volume"] += volume
-        most_demanded = sorted(demanded.values(), key=lambda e: (-e["annual_volume"], -len(e["procedures"])))[
-            :top
-        ]
-        burden = sorted(
-            self.procedures, key=lambda a: (-a.cost.removable_annual, -a.cost.removable_potentially_annual)
-        )[:top]
-        return {
-            "procedures": len(self.procedures),
-            "items": sum(len(a.findings) for a in self.procedures),
-            "grades": dict(grades),
-            "per_data_source": {source: dict(counts) for source, counts in sorted(per_source.items())},
-            "most_demanded_documents": [
-                {**{k: v for k, v in e.items() if k != "procedures"}, "procedures": len(e["procedures"])}
-                for e in most_demanded
-            ],
-            "most_removable_burden": [
-                {
-                    "code": a.procedure.code,
-                    "name": a.procedure.name,
-                    "annual_cost_vnd": a.cost.annual_total,
-                    "removable_annual_vnd": a.cost.removable_annual,
-                    "potentially_removable_annual_vnd": a.cost.removable_potentially_annual,
-                }
-                for a in burden
-                if a.cost.removable_annual + a.cost.removable_potentially_annual > 0
-            ],
-            "full_process_online_eligible": sum(1 for a in self.procedures if not a.blocks),
-            "annual_cost_vnd": sum(a.cost.annual_total for a in self.procedures),
-            "removable_annual_vnd": sum(a.cost.removable_annual for a in self.procedures),
-            "potentially_removable_annual_vnd": sum(
-                a.cost.removable_potentially_annual for a in self.procedures
-            ),
-        }
+            tally.add(analysis)
+        return tally.result(top)
 
 
 def analyze(
@@ -169,35 +227,37 @@ def analyze_workspace(
     return analysis
 
 
+def procedure_json(a: ProcedureAnalysis) -> dict[str, Any]:
+    """One procedure of ``tthc analyze --json``: its items with their findings, its online blocks and its cost."""
+    items = a.procedure.items
+    return {
+        "code": a.procedure.code,
+        "name": a.procedure.name,
+        "items": [
+            {
+                "name": items[f.item_index].name_normalized or items[f.item_index].name,
+                "kind": str(items[f.item_index].kind),
+                "group": str(items[f.item_index].group),
+                "data_source": f.data_source,
+                "status": str(f.grade),
+                "matched_phrase": f.matched_phrase,
+                "rule": f.rule,
+                "explanation": f.explanation,
+                "legal_basis": f.legal_basis,
+                "fallback": f.fallback,
+                "issuing_procedure": f.issuing_procedure,
+            }
+            for f in a.findings
+        ],
+        "online_blocks": [b.model_dump(mode="json") for b in a.blocks],
+        "full_process_online_eligible": not a.blocks,
+        "cost": a.cost.model_dump(mode="json"),
+    }
+
+
 def analysis_json(analysis: CatalogAnalysis) -> dict[str, Any]:
     """What ``tthc analyze --json`` prints: per procedure its items, blocks and cost, then the catalog summary."""
     return {
-        "procedures": [
-            {
-                "code": a.procedure.code,
-                "name": a.procedure.name,
-                "items": [
-                    {
-                        "name": a.procedure.items[f.item_index].name_normalized
-                        or a.procedure.items[f.item_index].name,
-                        "kind": str(a.procedure.items[f.item_index].kind),
-                        "group": str(a.procedure.items[f.item_index].group),
-                        "data_source": f.data_source,
-                        "status": str(f.grade),
-                        "matched_phrase": f.matched_phrase,
-                        "rule": f.rule,
-                        "explanation": f.explanation,
-                        "legal_basis": f.legal_basis,
-                        "fallback": f.fallback,
-                        "issuing_procedure": f.issuing_procedure,
-                    }
-                    for f in a.findings
-                ],
-                "online_blocks": [b.model_dump(mode="json") for b in a.blocks],
-                "full_process_online_eligible": not a.blocks,
-                "cost": a.cost.model_dump(mode="json"),
-            }
-            for a in analysis.procedures
-        ],
+        "procedures": [procedure_json(a) for a in analysis.procedures],
         "summary": analysis.summary(),
     }

@@ -85,7 +85,6 @@ _ALREADY_WAIVED = re.compile(
 # The document type heads the item (after its copy qualifiers and a lead-in such as "các giấy tờ sau:"); a registry
 # phrasing further in is context ("hợp đồng ủy quyền … liên quan đến đăng ký doanh nghiệp"), not the document.
 _DOCUMENT_REACH = 12
-_SPACES = re.compile(r"\s+")
 _BULLETS = re.compile(r"^(?:[-+*•·–—○▪►]+|\(?(?:[ivx]{1,4}|[a-z])\)|\(?\d{1,2}[.)])\s*")
 
 
@@ -102,13 +101,17 @@ class ResultIndex:
 
     @classmethod
     def build(cls, procedures: Iterable[Procedure]) -> ResultIndex:
+        return cls.from_names((p.code, result.name) for p in procedures for result in p.results)
+
+    @classmethod
+    def from_names(cls, results: Iterable[tuple[str, str]]) -> ResultIndex:
+        """The index of (procedure code, result name) pairs, in catalog order (the first issuer wins)."""
         index = cls()
-        for procedure in procedures:
-            for result in procedure.results:
-                key = document_key(result.name)
-                if 8 <= len(key) <= 160 and len(key.split()) >= 3:
-                    index.exact.setdefault(key, []).append(procedure.code)
-                    index.by_head.setdefault(_head(key), []).append((key, procedure.code))
+        for code, name in results:
+            key = document_key(name)
+            if 8 <= len(key) <= 160 and len(key.split()) >= 3:
+                index.exact.setdefault(key, []).append(code)
+                index.by_head.setdefault(_head(key), []).append((key, code))
         return index
 
     def issuer_of(self, name: str, *, exclude: str) -> str | None:
@@ -130,12 +133,15 @@ def _head(key: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """Folded text with whitespace squashed (the cheap way: one translate, one regex)."""
-    return _SPACES.sub(" ", fold_aligned(text)).strip()
+    """Folded text with whitespace squashed (the cheap way: one translate, one split; str.split and ``\\s`` agree
+    on what whitespace is, and splitting is three times faster than the regex)."""
+    return " ".join(fold_aligned(text).split())
 
 
 _FINDING_DEFAULTS = {name: f.default for name, f in Finding.model_fields.items()}  # field order kept
-_DOCUMENT_KEYS: dict[str, str] = {}  # text -> document key: the analysis, issuer links and catalog views share them
+_DOCUMENT_KEYS: dict[
+    str, str
+] = {}  # text -> document key: the analysis, issuer links and catalog views share them
 
 
 def document_key(text: str, key: str | None = None) -> str:
@@ -234,7 +240,7 @@ def assess_item(
     item: DossierItem = procedure.items[index]
     text = item.name
     aligned = fold_aligned(text)
-    key = _BULLETS.sub("", _SPACES.sub(" ", aligned).strip())
+    key = _BULLETS.sub("", " ".join(aligned.split()))
     name = item.name_normalized or text
 
     def make(**fields: Any) -> Finding:

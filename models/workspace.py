@@ -28,9 +28,10 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from sqlalchemy import (
+    JSON,
     Engine,
     String,
     Table,
@@ -90,7 +91,8 @@ def _table(model: type[SQLModel]) -> Table:
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
-PROCEDURE = _table(ProcedureRow).c
+PROCEDURE_TABLE = _table(ProcedureRow)
+PROCEDURE = PROCEDURE_TABLE.c
 PARTS = {part: _table(model) for part, model in PART_TABLES.items()}
 FEES = _table(FeeRow)
 ITEMS = PARTS["items"].c
@@ -394,19 +396,49 @@ class Workspace:
     def procedures(self, codes: Iterable[str] | None = None) -> Iterator[Procedure]:
         """Load procedures (all of them, or those with the given codes) in code order, a chunk at a time."""
         with self.engine.connect() as conn:
-            query = select(PROCEDURE.id, PROCEDURE.code).order_by(PROCEDURE.code)
-            rows = conn.execute(query).all()
-            if codes is not None:
-                wanted = set(codes)
-                missing = wanted - {r.code for r in rows}
-                if missing:
-                    raise ProcedureNotFound(
-                        f"No procedure with code {', '.join(sorted(missing))} in workspace {self.label}."
-                    )
-                rows = [r for r in rows if r.code in wanted]
-            ids = [r.id for r in rows]
+            ids = self._ids(conn, codes)
             for start in range(0, len(ids), _CHUNK):
                 yield from self._load(conn, ids[start : start + _CHUNK])
+
+    def procedure_ids(self, codes: Iterable[str] | None = None) -> list[int]:
+        """The row ids of the procedures (all, or those with ``codes``) in code order, for :meth:`load`.
+
+        Raises
+        ------
+        ProcedureNotFound : a code is not in the workspace.
+        """
+        with self.engine.connect() as conn:
+            return self._ids(conn, codes)
+
+    def load(self, ids: Sequence[int]) -> list[Procedure]:
+        """The procedures with these row ids (at most a few hundred at a time), in the order of ``ids``."""
+        with self.engine.connect() as conn:
+            return self._load(conn, ids)
+
+    def result_names(self, ids: Sequence[int]) -> list[tuple[str, str]]:
+        """(procedure code, result name) for the results of the procedures ``ids``, in code and result order:
+        what :class:`catalog.finder.ResultIndex` links issued documents with."""
+        wanted = set(ids)
+        results = PARTS["results"].c
+        query = (
+            select(results.procedure_id, PROCEDURE.code, results.name)
+            .join_from(PARTS["results"], PROCEDURE_TABLE, PROCEDURE.id == results.procedure_id)
+            .order_by(PROCEDURE.code, results.position)
+        )
+        with self.engine.connect() as conn:
+            return [(code, name) for pid, code, name in conn.execute(query) if pid in wanted]
+
+    def _ids(self, conn: Connection, codes: Iterable[str] | None) -> list[int]:
+        rows = conn.execute(select(PROCEDURE.id, PROCEDURE.code).order_by(PROCEDURE.code)).all()
+        if codes is not None:
+            wanted = set(codes)
+            missing = wanted - {r.code for r in rows}
+            if missing:
+                raise ProcedureNotFound(
+                    f"No procedure with code {', '.join(sorted(missing))} in workspace {self.label}."
+                )
+            rows = [r for r in rows if r.code in wanted]
+        return [r.id for r in rows]
 
     def _load(self, conn: Connection, ids: Sequence[int]) -> list[Procedure]:
         """Procedures by row id, a few queries for the whole chunk; rows are read as plain tuples (fast)."""
@@ -414,31 +446,19 @@ class Workspace:
             return self._load_chunk(conn, ids)
 
     def _load_chunk(self, conn: Connection, ids: Sequence[int]) -> list[Procedure]:
-        table = _table(ProcedureRow)
-        header_columns = [table.c[name] for name in _HEADER_FIELDS]
+        rows = _Rows(conn, ids)
         headers = {
-            row[0]: dict(zip(_HEADER_FIELDS, row[1:], strict=True))
-            for row in conn.execute(select(PROCEDURE.id, *header_columns).where(PROCEDURE.id.in_(ids)))
+            row[0]: dict(zip(_HEADER_FIELDS, row[1:], strict=True)) for row in rows.of(PROCEDURE_TABLE)
         }
         parts: dict[str, dict[int, list[dict[str, Any]]]] = {}
         for part, t in PARTS.items():
             names = _PART_FIELDS[part]
             grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
-            query = (
-                select(t.c.procedure_id, *(t.c[name] for name in names))
-                .where(t.c.procedure_id.in_(ids))
-                .order_by(t.c.procedure_id, t.c.position)
-            )
-            for row in conn.execute(query).all():
+            for row in rows.of(t):
                 grouped[row[0]].append(dict(zip(names, row[1:], strict=True)))
             parts[part] = grouped
         fees: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-        query = (
-            select(FEES.c.procedure_id, FEES.c.channel_position, *(FEES.c[name] for name in _FEE_FIELDS))
-            .where(FEES.c.procedure_id.in_(ids))
-            .order_by(FEES.c.procedure_id, FEES.c.position)
-        )
-        for row in conn.execute(query).all():
+        for row in rows.of(FEES):
             fees[(row[0], row[1])].append(dict(zip(_FEE_FIELDS, row[2:], strict=True)))
         result = []
         for pid in ids:
@@ -485,37 +505,23 @@ class Workspace:
 
     def replace_findings(self, findings: dict[str, list[Finding]]) -> None:
         """Store the findings of an analysis (replacing the previous ones of those procedures), in one transaction."""
-        now = _now()
-        try:
-            with self.engine.begin() as conn:
-                ids = self._existing(conn, list(findings))
-                pids = [pid for pid, _ in ids.values()]
-                for start in range(0, len(pids), _CHUNK):
-                    conn.execute(
-                        delete(FINDINGS).where(FINDINGS.c.procedure_id.in_(pids[start : start + _CHUNK]))
-                    )
-                rows = [
-                    {
-                        "procedure_id": ids[code][0],
-                        "item_position": f.item_index,
-                        "grade": str(f.grade),
-                        "data_source_id": f.data_source,
-                        "matched_phrase": f.matched_phrase,
-                        "rule": f.rule,
-                        "explanation": f.explanation,
-                        "legal_basis": f.legal_basis,
-                        "fallback": f.fallback,
-                        "issuing_procedure_code": f.issuing_procedure,
-                        "created_at": now,
-                    }
+        with self.finding_writer() as writer:
+            ids = self._existing(writer.conn, list(findings))
+            writer.write(
+                [ids[code][0] for code in findings if code in ids],
+                [
+                    finding_row(ids[code][0], f)
                     for code, items in findings.items()
                     if code in ids
                     for f in items
-                ]
-                if rows:
-                    conn.execute(insert(FINDINGS), rows)
-        except (OperationalError, DatabaseError) as exc:
-            raise WorkspaceError(f"Could not write to workspace {self.label}: {_db_reason(exc)}.") from None
+                ],
+            )
+
+    @contextmanager
+    def finding_writer(self) -> Iterator[FindingWriter]:
+        """One transaction storing findings (:meth:`FindingWriter.write`); its writes land together or not at all."""
+        with self.writing() as conn:
+            yield FindingWriter(conn)
 
     # --- writing ------------------------------------------------------------------------------------------
 
@@ -797,6 +803,86 @@ class ImportWriter:
         )
 
 
+class _Rows:
+    """The rows of a chunk of procedures: one statement per table. On SQLite they go straight to the driver, the
+    SQL built once per table and only the columns that need it converted (JSON lists, booleans, dates) with
+    SQLAlchemy's own converters: loading a catalog for an analysis is mostly this, and the statement compiler
+    and result rows took twice as long. Other databases go through SQLAlchemy Core (their converters depend on
+    the column types the driver reports)."""
+
+    _layout: ClassVar[dict[str, tuple[list[str], str, list[str]]]] = {}
+    _sqlite: ClassVar[dict[str, tuple[str, str, list[tuple[int, Callable[[Any], Any]]]]]] = {}
+
+    def __init__(self, conn: Connection, ids: Sequence[int]) -> None:
+        self.conn, self.ids = conn, list(ids)
+
+    def of(self, table: Table) -> Sequence[Sequence[Any]]:
+        """(procedure_id or id, [channel_position,] the domain fields in order) for each row, by position."""
+        columns, owner, order = self._columns(table)
+        if self.conn.dialect.name != "sqlite":
+            query = (
+                select(*(table.c[c] for c in columns))
+                .where(table.c[owner].in_(self.ids))
+                .order_by(*(table.c[c] for c in order))
+            )
+            return self.conn.execute(query).all()
+        if table.name not in self._sqlite:
+            self._sqlite[table.name] = self._statement(table)
+        select_from, order_by, converters = self._sqlite[table.name]
+        sql = f"{select_from} IN ({', '.join('?' * len(self.ids))}) ORDER BY {order_by}"
+        rows = self.conn.exec_driver_sql(sql, tuple(self.ids)).fetchall()
+        if not converters:
+            return rows
+        converted = []
+        for row in rows:
+            values = list(row)
+            for index, convert in converters:
+                value = values[index]
+                if value is not None:
+                    values[index] = convert(value)
+            converted.append(values)
+        return converted
+
+    @classmethod
+    def _columns(cls, table: Table) -> tuple[list[str], str, list[str]]:
+        if table.name not in cls._layout:
+            if table is PROCEDURE_TABLE:
+                layout = (["id", *_HEADER_FIELDS], "id", ["id"])
+            elif table is FEES:
+                layout = (
+                    ["procedure_id", "channel_position", *_FEE_FIELDS],
+                    "procedure_id",
+                    ["procedure_id", "position"],
+                )
+            else:
+                part = next(name for name, t in PARTS.items() if t is table)
+                layout = (["procedure_id", *_PART_FIELDS[part]], "procedure_id", ["procedure_id", "position"])
+            cls._layout[table.name] = layout
+        return cls._layout[table.name]
+
+    def _statement(self, table: Table) -> tuple[str, str, list[tuple[int, Callable[[Any], Any]]]]:
+        dialect = self.conn.dialect
+        quote = dialect.identifier_preparer.quote
+        columns, owner, order = self._columns(table)
+        select_from = f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)} WHERE {owner}"
+        converters = []
+        for index, name in enumerate(columns):
+            column_type = table.c[name].type
+            process = column_type.dialect_impl(dialect).result_processor(dialect, None)
+            if process is not None:
+                converters.append((index, _json_fast(process) if isinstance(column_type, JSON) else process))
+        return select_from, ", ".join(order), converters
+
+
+def _json_fast(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The JSON converter, with the empty list (most list fields) made without parsing."""
+
+    def convert(value: Any) -> Any:
+        return [] if value == "[]" else process(value)
+
+    return convert
+
+
 def _enum_converter(annotation: Any) -> Callable[[Any], Any] | None:
     """For a field typed with an enum (``E``, ``E | None``, ``list[E]``): a function turning stored codes into
     members (an unknown code stays as stored); None for other fields."""
@@ -838,6 +924,62 @@ def _trusted(cls: type[T], values: dict[str, Any]) -> T:
         if value is not None:
             values[name] = convert(value)
     return trusted(cls, values)
+
+
+class FindingWriter:
+    """Replaces the findings of procedures inside one transaction, rows sent straight to the database driver."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        dialect = conn.dialect
+        stamp = FINDINGS.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+        self.created = stamp(_now()) if stamp else _now()
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        quote = dialect.identifier_preparer.quote
+        columns = ", ".join(quote(c) for c in (*_FINDING_COLUMNS, "created_at"))
+        self.insert = (
+            f"INSERT INTO {quote(FINDINGS.name)} ({columns}) "
+            f"VALUES ({', '.join([mark] * (len(_FINDING_COLUMNS) + 1))})"
+        )
+
+    def write(self, ids: Sequence[int], rows: Sequence[tuple[Any, ...]]) -> None:
+        """Replace the findings of the procedures ``ids`` by ``rows`` (see :func:`finding_row`)."""
+        for start in range(0, len(ids), _CHUNK):
+            self.conn.execute(
+                delete(FINDINGS).where(FINDINGS.c.procedure_id.in_(ids[start : start + _CHUNK]))
+            )
+        if rows:
+            self.conn.exec_driver_sql(self.insert, [(*row, self.created) for row in rows])
+
+
+_FINDING_COLUMNS = (
+    "procedure_id",
+    "item_position",
+    "grade",
+    "data_source_id",
+    "matched_phrase",
+    "rule",
+    "explanation",
+    "legal_basis",
+    "fallback",
+    "issuing_procedure_code",
+)
+
+
+def finding_row(procedure_id: int, f: Finding) -> tuple[Any, ...]:
+    """A finding as :meth:`Workspace.finding_writer` stores it (plain values: cheap to send between processes)."""
+    return (
+        procedure_id,
+        f.item_index,
+        str(f.grade),
+        f.data_source,
+        f.matched_phrase,
+        f.rule,
+        f.explanation,
+        f.legal_basis,
+        f.fallback,
+        f.issuing_procedure,
+    )
 
 
 def _finding_from_row(row: Any, item_name: str) -> Finding:

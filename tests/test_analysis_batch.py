@@ -1,0 +1,100 @@
+"""The batch analysis behind ``tthc analyze``: cut into chunks, run on forked workers or in process, it gives the
+same JSON, summary and stored findings as analysing the catalog in one piece, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import catalog.analysis_batch as batch
+from catalog.analysis import analysis_json, analyze_workspace
+from catalog.importer import import_paths
+from models.workspace import FINDINGS, Workspace
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"
+fork_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+
+
+def _stored(ws: Workspace) -> list[tuple]:
+    columns = [c for c in FINDINGS.c if c.name not in ("id", "created_at")]
+    with ws.engine.connect() as conn:
+        return sorted(tuple(row) for row in conn.execute(FINDINGS.select().with_only_columns(*columns)))
+
+
+def _whole(ws: Workspace, codes: list[str] | None = None) -> tuple[str, list[tuple]]:
+    """The reference: the catalog analysed in one piece, its JSON as `tthc analyze --json` printed it before."""
+    text = json.dumps(analysis_json(analyze_workspace(ws, codes)), ensure_ascii=False) + "\n"
+    return text, _stored(ws)
+
+
+def _batched(ws: Workspace, codes: list[str] | None = None, **options) -> tuple[str, list[tuple], dict]:
+    with ws.engine.begin() as conn:
+        conn.execute(FINDINGS.delete())
+    out = io.StringIO()
+    summary = batch.analyze_catalog(ws, codes, out=out, **options)
+    return out.getvalue(), _stored(ws), summary
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=fork_only), pytest.param(3, marks=fork_only)])
+def test_chunks_and_workers_give_the_catalog_analysis_byte_for_byte(
+    workspace_target: str, workers: int
+) -> None:
+    with Workspace.open(workspace_target) as ws:
+        import_paths(ws, [SAMPLE])
+        text, stored = _whole(ws)
+        progress: list[tuple[int, int]] = []
+        got, got_stored, summary = _batched(
+            ws, workers=workers, chunk=4, progress=lambda done, total: progress.append((done, total))
+        )
+    assert got == text
+    assert got_stored == stored and stored
+    assert summary == json.loads(text)["summary"]
+    assert progress == [(4, 15), (8, 15), (12, 15), (15, 15)]
+
+
+@fork_only
+def test_a_selection_is_analysed_alone(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        import_paths(ws, [SAMPLE])
+        wanted = [p.code for p in ws.procedures()][3:9:2]
+        text, stored = _whole(ws, wanted)
+        got, got_stored, summary = _batched(ws, wanted, workers=2, chunk=1)
+    assert got == text and got_stored == stored
+    assert summary["procedures"] == 3
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=fork_only)])
+def test_a_failing_chunk_stores_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        import_paths(ws, [SAMPLE])
+        _, stored = _whole(ws)
+        real = batch.procedure_cost
+
+        def failing(procedure, *args, **kwargs):
+            if procedure.code == "1.004222":
+                raise RuntimeError("a bug in chunk three")
+            return real(procedure, *args, **kwargs)
+
+        monkeypatch.setattr(batch, "procedure_cost", failing)  # the workers fork after this: they have it too
+        with pytest.raises(RuntimeError, match="chunk three"):
+            batch.analyze_catalog(ws, workers=workers, chunk=2)
+        assert _stored(ws) == stored  # the findings of the chunks before it were not kept either
+
+
+@fork_only
+def test_the_shared_corpus_on_two_workers_equals_the_whole_analysis(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        import_paths(ws, [shared_data / "portal-pages"])
+        text, stored = _whole(ws)
+        got, got_stored, _ = _batched(ws, workers=2)
+    assert got == text
+    assert got_stored == stored
+    assert len(stored) > 10_000
