@@ -1,9 +1,10 @@
 """Importing into and exporting from the open workspace: File > Import…, File > Export…, and files dropped on the window.
 
 - :class:`ImportDialog` runs :func:`catalog.importer.import_paths` on a :class:`~workbench.workers.Task` with a
-  progress bar and a Cancel button (a cancelled import writes nothing: it is one transaction), then shows the report
-  in the same dialog: how many procedures were imported, updated and unchanged, and each failure and warning as the
-  one sentence the importer wrote, naming the file and the record.
+  progress bar and a Cancel button (a cancelled import writes nothing: it is one transaction; a cancel that comes
+  once every file is read and the batch written is too late, and the import is reported as done), then shows the
+  report in the same dialog: how many procedures were imported, updated and unchanged, and each failure and warning
+  as the one sentence the importer wrote, naming the file and the record.
 - :class:`ExportDialog` writes any kind :mod:`workbench.exports` knows (the same functions and parameters as
   ``tthc export``) for the selected procedure, the procedures the catalog shows, or the whole catalog, as published
   or as a proposal redesigns them, on a worker with progress and cancel (a cancelled export leaves no file).
@@ -236,7 +237,8 @@ class ImportDialog(_WorkerDialog):
             )
         )
         self.progress.show()
-        self._run(Task(import_job(self.workspace, self.paths), self))
+        # A cancel that comes once the batch is written (after the last file) cannot undo it: the import is done.
+        self._run(Task(import_job(self.workspace, self.paths), self, kept_when_done=True))
 
     def _cancelling(self) -> str:
         return self.tr("Cancelling the import…")

@@ -28,7 +28,9 @@ class Task(QtCore.QThread):
     """Run ``job(progress, cancelled)`` once on a thread of its own.
 
     Signals (received on the GUI thread): ``progressed(done, total)``; then exactly one of ``succeeded(result)``,
-    ``failed(sentence)`` or ``was_cancelled()``.
+    ``failed(sentence)`` or ``was_cancelled()``. A job that returns although a cancel was asked ends with
+    ``was_cancelled``, unless ``kept_when_done``: its return means its work is kept (an import has committed), so
+    a cancel asked too late to stop it ends with ``succeeded`` and the user is told what was done.
     """
 
     progressed = Signal(int, int)
@@ -36,9 +38,12 @@ class Task(QtCore.QThread):
     failed = Signal(str)
     was_cancelled = Signal()
 
-    def __init__(self, job: Job, parent: QtCore.QObject | None = None) -> None:
+    def __init__(
+        self, job: Job, parent: QtCore.QObject | None = None, *, kept_when_done: bool = False
+    ) -> None:
         super().__init__(parent)
         self._job = job
+        self._kept_when_done = kept_when_done
         self._cancel = threading.Event()
         self._connections: list[tuple[Any, Callable[..., Any]]] = []
 
@@ -62,7 +67,7 @@ class Task(QtCore.QThread):
                 translate("Task", "The operation failed unexpectedly; the details are in the log.")
             )
             return
-        if self._cancel.is_set():
+        if self._cancel.is_set() and not self._kept_when_done:
             self.was_cancelled.emit()
         else:
             self.succeeded.emit(result)
