@@ -51,7 +51,7 @@ import hashlib
 import json
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -144,10 +144,12 @@ class _Builder:
     """Turns procedures into JSON-LD nodes; nodes several services share (organisations, concepts, numbered legal
     documents, Vietnam) are emitted once, the first time they are referred to."""
 
-    def __init__(self, procedures: Sequence[Procedure], base: str, sources: Mapping[str, str]) -> None:
+    def __init__(self, catalog: Mapping[str, Sequence[str]], base: str, sources: Mapping[str, str]) -> None:
         self.base = base
         self.sources = sources
-        self.by_code = {p.code: p for p in procedures}
+        self.by_code = (
+            catalog  # every exported procedure's code -> its results' names (links between services)
+        )
         self.emitted: set[str] = set()
 
     def service_iri(self, code: str) -> str:
@@ -200,7 +202,11 @@ class _Builder:
             self._evidence(out, procedure, i, item, by_item.get(i)) for i, item in enumerate(procedure.items)
         ]
         requires = sorted(
-            {f.issuing_procedure for f in by_item.values() if f.issuing_procedure in self.by_code}
+            {
+                code
+                for f in by_item.values()
+                if (code := f.issuing_procedure) is not None and code in self.by_code
+            }
             - {procedure.code}
         )
         self._put(service, "cpsv:hasInput", evidences)
@@ -288,11 +294,11 @@ class _Builder:
 
     def _issued_output(self, item: DossierItem, code: str) -> str:
         """The issuing procedure's Output this item is (matched by document type), else the issuing service."""
-        issuer = self.by_code.get(code)
-        if issuer is not None:
+        results = self.by_code.get(code)
+        if results is not None:
             key = document_key(item.name)
-            for index, result in enumerate(issuer.results):
-                other = document_key(result.name)
+            for index, result in enumerate(results):
+                other = document_key(result)
                 if (
                     key
                     and other
@@ -432,22 +438,37 @@ def _shipped_source_names() -> dict[str, str]:
     return {source.id: source.name for source in load_registry()}
 
 
+FindingsOf = Mapping[str, Iterable[Finding]] | Callable[[Procedure], Iterable[Finding] | None]
+
+
+def catalog_index(procedures: Iterable[Procedure]) -> dict[str, list[str]]:
+    """Code -> result names of ``procedures``: what the exporter needs of the whole set to link services."""
+    return {p.code: [r.name for r in p.results] for p in procedures}
+
+
 def _graph_nodes(
-    procedures: Sequence[Procedure],
-    findings_by_code: Mapping[str, Iterable[Finding]] | None,
+    procedures: Iterable[Procedure],
+    catalog: Mapping[str, Sequence[str]],
+    findings_by_code: FindingsOf | None,
     registry: Iterable[DataSource] | None,
     base: str,
 ) -> Iterator[list[Node]]:
     names = dict(_shipped_source_names()) if registry is None else {s.id: s.name for s in registry}
     names.setdefault(ISSUER_RECORDS, ISSUER_RECORDS_NAME)
-    builder = _Builder(procedures, base, names)
+    builder = _Builder(catalog, base, names)
     for procedure in procedures:
-        yield builder.nodes(procedure, (findings_by_code or {}).get(procedure.code))
+        if findings_by_code is None:
+            findings = None
+        elif callable(findings_by_code):
+            findings = findings_by_code(procedure)
+        else:
+            findings = findings_by_code.get(procedure.code)
+        yield builder.nodes(procedure, findings)
 
 
 def generate_cpsv(
     procedures: Iterable[Procedure],
-    findings_by_code: Mapping[str, Iterable[Finding]] | None = None,
+    findings_by_code: FindingsOf | None = None,
     *,
     registry: Iterable[DataSource] | None = None,
     base: str = BASE,
@@ -459,7 +480,7 @@ def generate_cpsv(
     ----------
     procedures : the procedures, each one public service.
     findings_by_code : code -> the finder's findings for its items (grades and sources in the evidences'
-        descriptions, links to the issuing procedure's output).
+        descriptions, links to the issuing procedure's output), or a function giving a procedure's findings.
     registry : the data-source registry, for the sources' names (the shipped registry when None).
     base : prefix of every IRI minted.
     context : "inline" embeds the shipped CPSV-AP context (parses offline); "remote" refers to SEMIC's URL.
@@ -469,7 +490,11 @@ def generate_cpsv(
     dict : ready for ``json.dump``; the same input always gives the same document.
     """
     procedures = list(procedures)
-    graph = [node for nodes in _graph_nodes(procedures, findings_by_code, registry, base) for node in nodes]
+    graph = [
+        node
+        for nodes in _graph_nodes(procedures, catalog_index(procedures), findings_by_code, registry, base)
+        for node in nodes
+    ]
     return {"@context": _context(context), "@graph": graph}
 
 
@@ -479,17 +504,22 @@ def write_cpsv(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     *,
-    findings_by_code: Mapping[str, Iterable[Finding]] | None = None,
+    findings_by_code: FindingsOf | None = None,
     registry: Iterable[DataSource] | None = None,
     base: str = BASE,
     context: ContextMode = "inline",
+    catalog: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Write :func:`generate_cpsv` to ``path``, one procedure at a time (the document is never whole in memory).
 
     ``progress(done, total)`` is called after each procedure; when ``cancelled()`` returns True nothing is left at
-    ``path`` and :class:`~exporters.streaming.ExportCancelled` is raised.
+    ``path`` and :class:`~exporters.streaming.ExportCancelled` is raised. ``catalog`` (see :func:`catalog_index`)
+    lets ``procedures`` be a stream read once; without it they are read into a list first.
     """
-    procedures = list(procedures)
+    if catalog is None:
+        procedures = list(procedures)
+        catalog = catalog_index(procedures)
+    total = len(catalog)
     tmp = partial_path(path)
     try:
         with tmp.open("w", encoding="utf-8") as out:
@@ -497,13 +527,14 @@ def write_cpsv(
                 '{\n"@context": ' + json.dumps(_context(context), ensure_ascii=False) + ',\n"@graph": ['
             )
             first = True
-            for done, nodes in enumerate(_graph_nodes(procedures, findings_by_code, registry, base), start=1):
+            nodes_of = _graph_nodes(procedures, catalog, findings_by_code, registry, base)
+            for done, nodes in enumerate(nodes_of, start=1):
                 check_cancelled(cancelled)
                 for node in nodes:
                     out.write(("\n" if first else ",\n") + json.dumps(node, ensure_ascii=False))
                     first = False
                 if progress is not None:
-                    progress(done, len(procedures))
+                    progress(done, total)
             out.write("\n]\n}\n")
         tmp.replace(path)
     except BaseException:

@@ -1,15 +1,17 @@
 """The workbench's own JSON export: every published field of each procedure, re-importable to identical data.
 
-``generate_json`` returns text; ``write_json`` writes it to a path (the networkx ``generate_*``/``write_*`` split).
+``generate_json`` returns text; ``write_json`` writes it to a path, streamed (the networkx ``generate_*``/``write_*``
+split).
 The same input always gives the same bytes (procedures in the order given, keys in model order, no timestamp).
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from models.procedure import Procedure
 
@@ -35,16 +37,37 @@ def generate_json(procedures: Iterable[Procedure]) -> str:
     >>> json.loads(text)["procedures"][0]["name"]
     'Thủ tục mẫu'
     """
-    document = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "procedures": [procedure_json(p) for p in procedures],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write_json_to(procedures, out)
+    return out.getvalue()
 
 
-def write_json(procedures: Iterable[Procedure], path: Path) -> None:
-    """Write the export to ``path`` atomically (a partial file never replaces a good one)."""
+def write_json_to(procedures: Iterable[Procedure], out: TextIO) -> int:
+    """Write the export document to a text stream one procedure at a time (a national catalog is never whole in
+    memory); the bytes are those of ``json.dumps(document, ensure_ascii=False, indent=2)``. Returns the count."""
+    out.write(
+        f'{{\n  "format": {json.dumps(FORMAT_NAME)},\n  "version": {FORMAT_VERSION},\n  "procedures": ['
+    )
+    count = 0
+    for procedure in procedures:
+        text = json.dumps(procedure_json(procedure), ensure_ascii=False, indent=2)
+        out.write(("\n" if not count else ",\n") + _INDENT + text.replace("\n", "\n" + _INDENT))
+        count += 1
+    out.write("\n  ]\n}\n" if count else "]\n}\n")
+    return count
+
+
+_INDENT = "    "  # a procedure sits two levels deep: document -> "procedures" list
+
+
+def write_json(procedures: Iterable[Procedure], path: Path) -> int:
+    """Write the export to ``path`` atomically (a partial file never replaces a good one); returns the count."""
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(generate_json(procedures), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        with tmp.open("w", encoding="utf-8") as out:
+            count = write_json_to(procedures, out)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count

@@ -415,10 +415,10 @@ class Workspace:
         with self.engine.connect() as conn:
             return self._load(conn, ids)
 
-    def result_names(self, ids: Sequence[int]) -> list[tuple[str, str]]:
-        """(procedure code, result name) for the results of the procedures ``ids``, in code and result order:
-        what :class:`catalog.finder.ResultIndex` links issued documents with."""
-        wanted = set(ids)
+    def result_names(self, ids: Sequence[int] | None = None) -> list[tuple[str, str]]:
+        """(procedure code, result name) for the results of the procedures ``ids`` (None: all), in code and result
+        order: what :class:`catalog.finder.ResultIndex` links issued documents with."""
+        wanted = set(ids) if ids is not None else None
         results = PARTS["results"].c
         query = (
             select(results.procedure_id, PROCEDURE.code, results.name)
@@ -426,7 +426,9 @@ class Workspace:
             .order_by(PROCEDURE.code, results.position)
         )
         with self.engine.connect() as conn:
-            return [(code, name) for pid, code, name in conn.execute(query) if pid in wanted]
+            return [
+                (code, name) for pid, code, name in conn.execute(query) if wanted is None or pid in wanted
+            ]
 
     def _ids(self, conn: Connection, codes: Iterable[str] | None) -> list[int]:
         rows = conn.execute(select(PROCEDURE.id, PROCEDURE.code).order_by(PROCEDURE.code)).all()

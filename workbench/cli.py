@@ -286,12 +286,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workbench.exports import ExportRequest, export, versions
 
     if args.kind == "json" and not args.output:
-        from exporters.json_export import generate_json
+        from exporters.json_export import write_json_to
 
         with _open(args) as ws:
-            sys.stdout.write(
-                generate_json(to_be or p for p, to_be in versions(ws, args.codes, args.proposal))
-            )
+            write_json_to((to_be or p for p, to_be in versions(ws, args.codes, args.proposal)), sys.stdout)
         return EXIT_OK
     if not args.output:
         raise TthcError(f"Say where to write the {args.kind} export with -o OUT.")

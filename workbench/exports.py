@@ -19,14 +19,14 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from exporters.safety import safe_filename
 from exporters.streaming import Cancelled, ExportCancelled, Progress, check_cancelled, partial_path
 from models.errors import TthcError
+from models.findings import Finding
 from models.procedure import Procedure
 from models.workspace import Workspace
 
@@ -70,6 +70,9 @@ class ExportRequest:
     fmt: str | None = None
 
 
+_Version = tuple[Procedure, "Procedure | None"]  # as published, and as the proposal redesigns it (or None)
+
+
 @dataclass(slots=True)
 class _Run:
     ws: Workspace
@@ -84,36 +87,43 @@ class _Run:
     def check(self) -> None:
         check_cancelled(self.cancelled)
 
+    def selected(self) -> Iterator[_Version]:
+        return versions(self.ws, self.request.codes, self.request.proposal)
+
 
 def versions(
     ws: Workspace, codes: Sequence[str] | None, proposal: str | None
-) -> list[tuple[Procedure, Procedure | None]]:
-    """The selected procedures, each with its to-be version when ``proposal`` names one."""
+) -> Iterator[tuple[Procedure, Procedure | None]]:
+    """The selected procedures in code order, each with its to-be version when ``proposal`` names one; streamed
+    (a national catalog is never whole in memory)."""
     if not proposal:
-        return [(p, None) for p in ws.procedures(codes)]
+        return ((p, None) for p in ws.procedures(codes))
     from models.proposals import Proposals
 
-    return [(d.published, d.procedure) for d in Proposals(ws).drafts(proposal, codes)]
+    return ((d.published, d.procedure) for d in Proposals(ws).drafts(proposal, codes))
 
 
-def findings_for(
-    ws: Workspace, procedures: Sequence[Procedure], cancelled: Cancelled | None = None
-) -> dict[str, Any]:
-    """Fresh findings for ``procedures`` with the workspace's registry (what the analysis would store)."""
-    from catalog.analysis import analyze
-    from catalog.sources import workspace_registry
-    from models.cost import load_cost_parameters
-
-    analysis = analyze(
-        list(procedures), workspace_registry(ws), load_cost_parameters(ws), cancelled=cancelled
-    )
-    check_cancelled(cancelled)
-    return {a.procedure.code: a.findings for a in analysis.procedures}
+def selected_count(ws: Workspace, codes: Sequence[str] | None) -> int:
+    """How many procedures a selection holds (raises ProcedureNotFound for an unknown code)."""
+    return len(ws.procedure_ids(codes))
 
 
-def catalog_findings(ws: Workspace, cancelled: Cancelled | None = None) -> dict[str, Any]:
-    """Findings for every procedure of the workspace: issuer links need the whole catalog, whatever is exported."""
-    return findings_for(ws, list(ws.procedures()), cancelled)
+class CatalogFinder:
+    """Fresh findings for any procedure of the workspace (what the analysis would store): its registry, and issuer
+    links across the whole catalog whatever is exported, from the catalog's result names alone."""
+
+    def __init__(self, ws: Workspace) -> None:
+        from catalog.finder import ResultIndex
+        from catalog.sources import Matcher, workspace_registry
+
+        self.registry = workspace_registry(ws)
+        self.matcher = Matcher(self.registry)
+        self.results = ResultIndex.from_names(ws.result_names())
+
+    def __call__(self, procedure: Procedure) -> list[Finding]:
+        from catalog.finder import find
+
+        return find(procedure, self.matcher, self.results)
 
 
 def output_folder(output: Path, count: int, what: str) -> bool:
@@ -126,14 +136,16 @@ def output_folder(output: Path, count: int, what: str) -> bool:
     return folder
 
 
-def _one_by_one(run: _Run, count: int, write: Callable[[int], Path]) -> int:
-    """Call ``write(index)`` for each of ``count`` procedures with progress and cancel; a cancelled export removes
-    the files it wrote."""
+def _one_by_one(
+    run: _Run, count: int, selected: Iterable[_Version], write: Callable[[_Version], Path]
+) -> int:
+    """Call ``write(version)`` for each of the ``count`` selected procedures with progress and cancel; a cancelled
+    export removes the files it wrote."""
     written: list[Path] = []
     try:
-        for index in range(count):
+        for index, version in enumerate(selected):
             run.check()
-            written.append(write(index))
+            written.append(write(version))
             if run.progress is not None:
                 run.progress(index + 1, count)
     except ExportCancelled:
@@ -147,50 +159,45 @@ def _one_by_one(run: _Run, count: int, write: Callable[[int], Path]) -> int:
 def _json(run: _Run) -> int:
     from exporters.json_export import write_json
 
-    procedures = [to_be or p for p, to_be in versions(run.ws, run.request.codes, run.request.proposal)]
+    count = selected_count(run.ws, run.request.codes)
     run.check()
-    write_json(procedures, run.output)
-    return len(procedures)
+    write_json((to_be or p for p, to_be in run.selected()), run.output)
+    return count
 
 
 def _diagram(run: _Run) -> int:
-    from catalog.sources import workspace_registry
     from exporters.diagram import write_diagram
 
-    selected = versions(run.ws, run.request.codes, run.request.proposal)
-    folder = output_folder(run.output, len(selected), "diagrams")
-    registry = workspace_registry(run.ws)
+    count = selected_count(run.ws, run.request.codes)
+    folder = output_folder(run.output, count, "diagrams")
+    finder = CatalogFinder(run.ws)
     fmt = run.request.fmt or ("svg" if folder else None)
 
-    def write(index: int) -> Path:
-        as_is, to_be = selected[index]
-        findings = findings_for(
-            run.ws, [as_is] if to_be is None else [as_is, to_be.model_copy(update={"code": "~"})]
-        )
+    def write(version: _Version) -> Path:
+        as_is, to_be = version
         return write_diagram(
             run.output,
             as_is,
-            findings.get(as_is.code),
+            finder(as_is),
             to_be,
-            findings.get("~") if to_be is not None else None,
-            registry=registry,
+            finder(to_be) if to_be is not None else None,
+            registry=finder.registry,
             fmt=fmt,  # type: ignore[arg-type]  # the formats write_diagram takes, checked there
         )
 
-    return _one_by_one(run, len(selected), write)
+    return _one_by_one(run, count, run.selected(), write)
 
 
 def _catalog_xlsx(run: _Run) -> int:
     from catalog.sources import workspace_registry
     from exporters.catalog_xlsx import write_catalog_xlsx
 
-    selected = versions(run.ws, run.request.codes, run.request.proposal)
     return write_catalog_xlsx(
-        (to_be or p for p, to_be in selected),
+        (to_be or p for p, to_be in run.selected()),
         run.output,
         progress=run.progress,
         cancelled=run.cancelled,
-        total=len(selected),
+        total=selected_count(run.ws, run.request.codes),
         registry=workspace_registry(run.ws),
     )
 
@@ -199,84 +206,86 @@ def _cost_xlsx(run: _Run) -> int:
     from exporters.cost_xlsx import CostInput, write_cost_xlsx
     from models.cost import load_cost_parameters
 
-    findings = catalog_findings(run.ws, run.cancelled)
-    selected = versions(run.ws, run.request.codes, run.request.proposal)
-    rows = (CostInput(p, to_be, findings.get(p.code)) for p, to_be in selected)
+    finder = CatalogFinder(run.ws)
     return write_cost_xlsx(
-        rows,
+        (CostInput(p, to_be, finder(p)) for p, to_be in run.selected()),
         load_cost_parameters(run.ws),
         run.output,
         progress=run.progress,
         cancelled=run.cancelled,
-        total=len(selected),
+        total=selected_count(run.ws, run.request.codes),
     )
 
 
 def _findings_xlsx(run: _Run) -> int:
-    from catalog.sources import workspace_registry
     from exporters.findings_xlsx import write_findings_xlsx
 
-    findings = catalog_findings(run.ws, run.cancelled)
-    procedures = list(run.ws.procedures(run.request.codes))
+    finder = CatalogFinder(run.ws)
+    count = selected_count(run.ws, run.request.codes)
     write_findings_xlsx(
-        ((p, findings.get(p.code, [])) for p in procedures),
+        ((p, finder(p)) for p in run.ws.procedures(run.request.codes)),
         run.output,
-        registry=workspace_registry(run.ws),
+        registry=finder.registry,
         progress=run.progress,
         cancelled=run.cancelled,
-        total=len(procedures),
+        total=count,
     )
-    return len(procedures)
+    return count
 
 
 def _bpmn(run: _Run) -> int:
-    from catalog.sources import workspace_registry
     from exporters.bpmn import write_bpmn
 
-    selected = versions(run.ws, run.request.codes, run.request.proposal)
-    folder = output_folder(run.output, len(selected), "BPMN files")
-    findings = catalog_findings(run.ws, run.cancelled)
-    registry = workspace_registry(run.ws)
+    count = selected_count(run.ws, run.request.codes)
+    folder = output_folder(run.output, count, "BPMN files")
+    finder = CatalogFinder(run.ws)
 
-    def write(index: int) -> Path:
-        as_is, to_be = selected[index]
-        to_be_findings = findings_for(run.ws, [to_be]).get(to_be.code) if to_be is not None else None
+    def write(version: _Version) -> Path:
+        as_is, to_be = version
         path = run.output / f"{safe_filename(as_is.code)}.bpmn" if folder else run.output
         write_bpmn(
-            as_is, path, findings.get(as_is.code), registry, to_be=to_be, to_be_findings=to_be_findings
+            as_is,
+            path,
+            finder(as_is),
+            finder.registry,
+            to_be=to_be,
+            to_be_findings=finder(to_be) if to_be is not None else None,
         )
         return path
 
-    return _one_by_one(run, len(selected), write)
+    return _one_by_one(run, count, run.selected(), write)
 
 
 def _cpsv(run: _Run) -> int:
-    from catalog.sources import workspace_registry
     from exporters.cpsv import write_cpsv
 
-    selected = versions(run.ws, run.request.codes, run.request.proposal)
-    findings = catalog_findings(run.ws, run.cancelled)
+    finder = CatalogFinder(run.ws)
+    ids = run.ws.procedure_ids(run.request.codes)
+    codes = run.request.codes if run.request.codes is not None else run.ws.codes()
+    catalog: dict[str, list[str]] = {code: [] for code in codes}
+    for code, name in run.ws.result_names(ids):
+        catalog[code].append(name)
     write_cpsv(
-        [to_be or p for p, to_be in selected],
+        (to_be or p for p, to_be in run.selected()),
         run.output,
         run.progress,
         run.cancelled,
-        findings_by_code=findings
+        findings_by_code=finder
         if not run.request.proposal
         else None,  # findings describe the published items
-        registry=workspace_registry(run.ws),
+        registry=finder.registry,
+        catalog=catalog,
     )
-    return len(selected)
+    return len(ids)
 
 
 def _spec_docx(run: _Run) -> int:
     from exporters.docx_spec import write_spec_docx
 
-    selected = versions(run.ws, run.request.codes, run.request.proposal)
     return write_spec_docx(
-        (to_be or p for p, to_be in selected),
+        (to_be or p for p, to_be in run.selected()),
         run.output,
-        total=len(selected),
+        total=selected_count(run.ws, run.request.codes),
         progress=run.progress,
         cancelled=run.cancelled,
     )
@@ -288,13 +297,12 @@ def _plan_docx(run: _Run) -> int:
     from models.proposals import DEFAULT_PROPOSAL, Proposals
 
     name = run.request.proposal or DEFAULT_PROPOSAL
-    drafts = list(Proposals(run.ws).drafts(name, run.request.codes))
     return write_plan_docx(
-        drafts,
+        Proposals(run.ws).drafts(name, run.request.codes),
         run.output,
         load_cost_parameters(run.ws),
         proposal=name,
-        total=len(drafts),
+        total=selected_count(run.ws, run.request.codes),
         progress=run.progress,
         cancelled=run.cancelled,
     )
