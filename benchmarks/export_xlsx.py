@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,29 +46,46 @@ def plain(kind: str, value: Any) -> Any:
     return value
 
 
-def table_rows(procedures: list[Procedure]) -> dict[str, list[list[Any]]]:
-    """Every sheet's rows as the export writes them, as plain values (the floor's input, built untimed)."""
+def procedure_rows(p: Procedure) -> Iterator[tuple[str, list[Any]]]:
+    """(sheet key, row as plain values) for each row one procedure takes in the template."""
     tables = {t.key: t for t in TABLES}
-    rows: dict[str, list[list[Any]]] = {key: [] for key in tables}
 
-    def add(key: str, part: Any, **links: Any) -> None:
-        rows[key].append(
-            [
-                links[c.key] if c.key in _LINKED else plain(c.kind, getattr(part, c.key))
-                for c in tables[key].columns
-            ]
-        )
+    def row(key: str, part: Any, **links: Any) -> tuple[str, list[Any]]:
+        return key, [
+            links[c.key] if c.key in _LINKED else plain(c.kind, getattr(part, c.key))
+            for c in tables[key].columns
+        ]
 
+    yield row("procedures", p)
+    for number, channel in enumerate(p.channels, start=1):
+        yield row("channels", channel, procedure_code=p.code, channel_no=number)
+        for fee in channel.fees:
+            yield row("fees", fee, procedure_code=p.code, channel_no=number)
+    for key in ("steps", "items", "notes", "results", "legal_basis"):
+        for number, part in enumerate(getattr(p, key), start=1):
+            yield row(key, part, procedure_code=p.code, no=number)
+
+
+def table_rows(procedures: Iterable[Procedure]) -> dict[str, list[list[Any]]]:
+    """Every sheet's rows as the export writes them, as plain values (the floor's input, built untimed)."""
+    rows: dict[str, list[list[Any]]] = {t.key: [] for t in TABLES}
     for p in procedures:
-        add("procedures", p)
-        for number, channel in enumerate(p.channels, start=1):
-            add("channels", channel, procedure_code=p.code, channel_no=number)
-            for fee in channel.fees:
-                add("fees", fee, procedure_code=p.code, channel_no=number)
-        for key in ("steps", "items", "notes", "results", "legal_basis"):
-            for number, part in enumerate(getattr(p, key), start=1):
-                add(key, part, procedure_code=p.code, no=number)
+        for key, values in procedure_rows(p):
+            rows[key].append(values)
     return rows
+
+
+def streamed_floor(procedures: Iterable[Procedure], path: Path) -> None:
+    """The floor for a catalog too large to hold: the same cells, built and appended one procedure at a time."""
+    workbook = Workbook(write_only=True)
+    sheets = {}
+    for table in TABLES:
+        sheets[table.key] = workbook.create_sheet(table.sheet)
+        sheets[table.key].append([c.vi for c in table.columns])
+    for p in procedures:
+        for key, values in procedure_rows(p):
+            sheets[key].append(values)
+    workbook.save(path)
 
 
 def floor(rows: dict[str, list[list[Any]]], path: Path) -> int:

@@ -7,11 +7,12 @@ in a fresh process (so that peak memory is that size's own):
 - import: ``import_paths`` into a new SQLite workspace, against the floor of reading and json-decoding the files;
 - storage floor: ``sqlite3.executemany`` of as many rows as the workspace holds, into bare tables;
 - open: ``Workspace.open`` + ``summaries()`` (what the desktop app does to show the catalog);
-- analysis: findings, online blocks and cost of every procedure, stored;
+- analysis: findings, online blocks and cost of every procedure, stored (``tthc analyze``: chunks on workers);
 - redesign: "apply suggestions" on every procedure (stored), then the catalog comparison;
-- exports: JSON, catalog/cost/findings xlsx (against openpyxl write-only writing the same cells), BPMN (every
-  procedure), CPSV-AP, Word specification (when the exporter exists), diagrams (per procedure, on a sample);
-- peak memory (ru_maxrss) of the whole run.
+- exports, through :func:`workbench.exports.export` as ``tthc export`` runs them: JSON, catalog/cost/findings
+  xlsx (against openpyxl write-only writing the same cells), BPMN (every procedure), CPSV-AP, Word specification
+  and plan, diagrams (SVG, a sample of 100 procedures);
+- peak memory (ru_maxrss) of the run's own process and of its largest child (analysis workers, graphviz).
 
 Then each figure's growth from the first size to the second (10x the procedures: linear growth is ~10x). Run:
 
@@ -72,20 +73,12 @@ def timed(label: str, results: dict[str, float], function: Callable[[], Any]) ->
 
 def run_one(size: int, data: Path) -> dict[str, Any]:
     import catalog.formats  # noqa: F401
-    from catalog.analysis import analyze_workspace
+    from catalog.analysis_batch import analyze_catalog
     from catalog.importer import import_paths
     from catalog.redesigns import apply_suggestions, catalog_comparison, comparisons
-    from catalog.sources import workspace_registry
-    from exporters.bpmn import write_bpmn
-    from exporters.catalog_xlsx import write_catalog_xlsx
-    from exporters.cost_xlsx import CostInput, write_cost_xlsx
-    from exporters.cpsv import write_cpsv
-    from exporters.diagram import diagram_dot, render
-    from exporters.findings_xlsx import write_findings_xlsx
-    from exporters.json_export import write_json
-    from models.cost import load_cost_parameters
-    from models.proposals import Proposals
+    from models.batch import gc_paused
     from models.workspace import Workspace
+    from workbench.exports import ExportRequest, export
 
     results: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -100,6 +93,7 @@ def run_one(size: int, data: Path) -> dict[str, Any]:
         with Workspace.open(ws_path) as ws:
             report = timed("import", results, lambda: import_paths(ws, [pages]))
             counts["procedures"] = len(report.imported)
+            del report
         rows = _row_counts(ws_path)
         counts["rows"] = sum(rows.values())
         timed("floor: sqlite executemany", results, lambda: _storage_floor(root / "floor.sqlite", rows))
@@ -110,56 +104,37 @@ def run_one(size: int, data: Path) -> dict[str, Any]:
 
         timed("open workspace + list", results, open_and_list)
         with Workspace.open(ws_path, create=False) as ws:
-            analysis = timed("analysis (stored)", results, lambda: analyze_workspace(ws))
-            findings = {a.procedure.code: a.findings for a in analysis.procedures}
-            del analysis
+
+            def analysis() -> None:
+                with gc_paused():  # as tthc analyze runs it
+                    analyze_catalog(ws)
+
+            timed("analysis (stored)", results, analysis)
             timed("redesign every procedure", results, lambda: apply_suggestions(ws))
             timed("compare as-is / to-be", results, lambda: catalog_comparison(comparisons(ws)))
-            params, registry = load_cost_parameters(ws), workspace_registry(ws)
             out = root / "out"
             out.mkdir()
-            timed("export json", results, lambda: write_json(ws.procedures(), out / "c.json"))
-            timed("export catalog xlsx", results, lambda: write_catalog_xlsx(ws.procedures(), out / "c.xlsx"))
+
+            def exporting(kind: str, name: str, **options: Any) -> Callable[[], Any]:
+                return lambda: export(ws, ExportRequest(kind, out / name, **options))
+
+            timed("export json", results, exporting("json", "c.json"))
+            timed("export catalog xlsx", results, exporting("catalog-xlsx", "c.xlsx"))
             timed("floor: openpyxl write-only", results, lambda: _xlsx_floor(ws, out / "floor.xlsx"))
+            timed("export findings xlsx", results, exporting("findings-xlsx", "f.xlsx"))
+            timed("export cost xlsx (to-be)", results, exporting("cost-xlsx", "k.xlsx", proposal="phuong-an"))
+            timed("export bpmn (every file)", results, exporting("bpmn", "bpmn"))
+            timed("export cpsv", results, exporting("cpsv", "c.jsonld"))
+            timed("export Word specification", results, exporting("spec-docx", "s.docx"))
+            timed("export Word plan", results, exporting("plan-docx", "p.docx"))
+            codes = ws.codes()
+            sample = codes[:: max(1, len(codes) // 100)][:100]
             timed(
-                "export findings xlsx",
-                results,
-                lambda: write_findings_xlsx(((p, findings.get(p.code, [])) for p in ws.procedures()), out / "f.xlsx"),
+                "diagrams: 100 procedures", results, exporting("diagram", "diagrams", codes=sample, fmt="svg")
             )
-
-            def cost_rows() -> Any:
-                for draft in Proposals(ws).drafts():
-                    yield CostInput(draft.published, draft.procedure, findings.get(draft.published.code))
-
-            timed("export cost xlsx", results, lambda: write_cost_xlsx(cost_rows(), params, out / "k.xlsx"))
-
-            def bpmn() -> None:
-                folder = out / "bpmn"
-                folder.mkdir()
-                for p in ws.procedures():
-                    write_bpmn(p, folder / f"{p.code}.bpmn", findings.get(p.code), registry)
-
-            timed("export bpmn (every file)", results, bpmn)
-            timed(
-                "export cpsv",
-                results,
-                lambda: write_cpsv(ws.procedures(), out / "c.jsonld", findings_by_code=findings, registry=registry),
-            )
-            try:
-                from exporters.docx_spec import write_spec_docx
-            except ImportError:
-                write_spec_docx = None
-            if write_spec_docx is not None:
-                timed("export Word specification", results, lambda: write_spec_docx(ws.procedures(), out / "s.docx"))
-            sample = [p for i, p in enumerate(ws.procedures()) if i % max(1, size // 100) == 0][:100]
-
-            def diagrams() -> None:
-                for p in sample:
-                    render(diagram_dot(p, findings.get(p.code), registry=registry), "svg")
-
-            timed("diagrams: 100 procedures", results, diagrams)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"size": size, "seconds": results, "counts": counts, "peak_mb": peak_mb}
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"size": size, "seconds": results, "counts": counts, "peak_mb": own, "peak_child_mb": children}
 
 
 def _row_counts(path: Path) -> dict[str, int]:
@@ -174,16 +149,18 @@ def _storage_floor(path: Path, rows: dict[str, int]) -> None:
         for table, count in rows.items():
             conn.execute(f'CREATE TABLE "{table}" (a, b, c, d, e, f, g, h)')
             row = (1, "mã", "tên giấy tờ trong hồ sơ", 2, None, "ghi chú", 3.5, "DIRECT")
-            conn.executemany(f'INSERT INTO "{table}" VALUES (?, ?, ?, ?, ?, ?, ?, ?)', (row for _ in range(count)))
+            conn.executemany(
+                f'INSERT INTO "{table}" VALUES (?, ?, ?, ?, ?, ?, ?, ?)', (row for _ in range(count))
+            )
 
 
 def _xlsx_floor(ws: Any, path: Path) -> None:
-    """openpyxl write-only, the same sheets and cell values as the catalog template (built inside the timing
-    here, as cheap tuple building; benchmarks/export_xlsx.py separates them for the corpus)."""
+    """openpyxl write-only, the same sheets and cell values as the catalog template, appended one procedure at a
+    time (building the cells is inside the timing here; benchmarks/export_xlsx.py separates it for the corpus)."""
     sys.path.insert(0, str(HERE))
-    from export_xlsx import floor, table_rows
+    from export_xlsx import streamed_floor
 
-    floor(table_rows(list(ws.procedures())), path)
+    streamed_floor(ws.procedures(), path)
 
 
 def main() -> None:
@@ -215,7 +192,9 @@ def markdown(runs: list[dict[str, Any]]) -> str:
         "export catalog xlsx": "floor: openpyxl write-only",
     }
     sizes = " | ".join(f"{r['size']:,} (s)" for r in runs)
-    lines = [f"| step | {sizes} | × floor at {first['size']:,} | growth {first['size']:,} → {last['size']:,} |"]
+    lines = [
+        f"| step | {sizes} | × floor at {first['size']:,} | growth {first['size']:,} → {last['size']:,} |"
+    ]
     lines.append("|---|" + "---|" * (len(runs) + 2))
     for label in first["seconds"]:
         cells = " | ".join(f"{r['seconds'][label]:.2f}" for r in runs)
@@ -224,7 +203,10 @@ def markdown(runs: list[dict[str, Any]]) -> str:
         growth = last["seconds"][label] / first["seconds"][label] if first["seconds"][label] else 0
         lines.append(f"| {label} | {cells} | {ratio} | {growth:.1f}× |")
     mem = " | ".join(f"{r['peak_mb']:,.0f} MB" for r in runs)
-    lines.append(f"| peak memory | {mem} | | {last['peak_mb'] / first['peak_mb']:.1f}× |")
+    lines.append(f"| peak memory, this process | {mem} | | {last['peak_mb'] / first['peak_mb']:.1f}× |")
+    mem = " | ".join(f"{r['peak_child_mb']:,.0f} MB" for r in runs)
+    growth = last["peak_child_mb"] / first["peak_child_mb"]
+    lines.append(f"| peak memory, largest worker or tool | {mem} | | {growth:.1f}× |")
     counts = "; ".join(f"{r['size']:,}: {r['counts']}" for r in runs)
     return "\n".join(lines) + f"\n\nCounts: {counts}\n"
 
