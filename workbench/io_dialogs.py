@@ -249,11 +249,13 @@ class ImportDialog(_WorkerDialog):
 
     def _succeeded(self, outcome: ImportOutcome) -> None:
         report = self.report = outcome.report
-        self._say(
-            self.tr("The import is done.")
-            if not report.failures
-            else self.tr("The import is done, but some records could not be read: they are listed below.")
-        )
+        if not report.failures:
+            said = self.tr("The import is done.")
+        elif report.imported or report.updated or report.unchanged:
+            said = self.tr("The import is done, but some records could not be read: they are listed below.")
+        else:
+            said = self.tr("Nothing was imported: no record could be read. The reasons are listed below.")
+        self._say(said)
         self.details.setHtml(report_html(report))
         self.details.show()
         self.imported.emit(outcome)

@@ -60,10 +60,14 @@ def tr(context: str, text: str) -> str:
     return QtCore.QCoreApplication.translate(context, text)
 
 
-def done_sentence(failures: int) -> str:
-    """What the import dialog says once it is done (in the UI language)."""
+def done_sentence(failures: int, stored: bool = True) -> str:
+    """What the import dialog says once it is done (in the UI language); ``stored``: some record was read."""
     if not failures:
         return tr("ImportDialog", "The import is done.")
+    if not stored:
+        return tr(
+            "ImportDialog", "Nothing was imported: no record could be read. The reasons are listed below."
+        )
     return tr(
         "ImportDialog", "The import is done, but some records could not be read: they are listed below."
     )
@@ -267,7 +271,7 @@ def test_each_hostile_file_through_the_import_dialog(
         one_sentence(sentence, printable(str(hostile)))
         assert sentence in details
     if case.expect == "refused":
-        assert dialog.outcome == done_sentence(1)
+        assert dialog.outcome == done_sentence(1, stored=False)
         [failure] = report.failures
         sentence = str(failure)
         where = f"{failure.file}, {failure.record}" if case.record else failure.file

@@ -2085,6 +2085,10 @@
         <translation>Đã nhập xong, nhưng một số bản ghi không đọc được: xem danh sách dưới đây.</translation>
     </message>
     <message>
+        <source>Nothing was imported: no record could be read. The reasons are listed below.</source>
+        <translation>Không nhập được gì: không đọc được bản ghi nào. Lý do ở danh sách dưới đây.</translation>
+    </message>
+    <message>
         <source>The import is done.</source>
         <translation>Đã nhập xong.</translation>
     </message>
