@@ -17,7 +17,7 @@ ask for the paper and ask the citizen to have the database corrected).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -238,63 +238,82 @@ def assess_item(
     ('civil_status', <FindingGrade.POTENTIALLY_REDUNDANT: 'potentially_redundant'>)
     """
     item: DossierItem = procedure.items[index]
+    if context is None:
+        context = procedure_context(procedure)
+    # What an item's text says does not depend on where it is: a catalog repeats many items word for word (a
+    # quarter of the portal's), so each text is read once per matcher and procedure context.
+    key = (item.name, item.name_normalized, matcher.context_key(context))
+    verdict = matcher.verdicts.get(key)
+    if verdict is None:
+        if len(matcher.verdicts) > _VERDICTS:
+            matcher.verdicts.clear()
+        verdict = matcher.verdicts[key] = _verdict(item, matcher, context)
+    values = {
+        **_FINDING_DEFAULTS,
+        "conditions": {},
+        "item_index": index,
+        "item_name": item.name_normalized or item.name,
+    }
+    values.update(verdict)
+    values["conditions"] = dict(values["conditions"])
+    if values["grade"] is FindingGrade.ISSUED_BY_STATE:
+        issuer = results.issuer_of(item.name, exclude=procedure.code) if results is not None else None
+        if issuer:
+            values["issuing_procedure"] = issuer
+            values["explanation"] += f" Đây là kết quả của thủ tục {issuer} trong danh mục."
+    return trusted(Finding, values)  # the finder's own values: no validation needed
+
+
+_VERDICTS = 100_000  # texts remembered per matcher: a bound for long sessions over many catalogs
+
+
+def _verdict(item: DossierItem, matcher: Matcher, context: str) -> dict[str, Any]:
+    """The finding's fields that follow from the item's text alone (not its position, nor the issuer link)."""
     text = item.name
     aligned = fold_aligned(text)
     key = _BULLETS.sub("", " ".join(aligned.split()))
-    name = item.name_normalized or text
-
-    def make(**fields: Any) -> Finding:
-        values = {**_FINDING_DEFAULTS, "conditions": {}, "item_index": index, "item_name": name}
-        values.update(fields)
-        return trusted(Finding, values)  # the finder's own values: no validation needed
-
-    if context is None:
-        context = procedure_context(procedure)
     document_match = _document_match(text, matcher, aligned, context)
     form = _FORM_START.match(_QUALIFIERS.sub("", key)) is not None
     # A form is the applicant's own writing; a document joined to it ("Tờ khai … và Phiếu lý lịch tư pháp") is not.
     if form and (document_match is None or document_match[1] not in ("va", ";", ",")):
-        return make(
-            grade=FindingGrade.REQUIRED,
-            rule="form",
-            explanation="Mẫu đơn, tờ khai do người nộp kê khai: không có nguồn dữ liệu thay thế.",
-        )
+        return {
+            "grade": FindingGrade.REQUIRED,
+            "rule": "form",
+            "explanation": "Mẫu đơn, tờ khai do người nộp kê khai: không có nguồn dữ liệu thay thế.",
+        }
     foreign = _FOREIGN.search(key)
     if document_match is not None and not _FOREIGN.search(_sentence(aligned, document_match[0].start)):
-        return _source_finding(make, item, document_match[0], key)
+        return _source_finding(item, document_match[0], key)
     if foreign:
-        return make(
-            grade=FindingGrade.REQUIRED,
-            rule="foreign",
-            matched_phrase=foreign.group(0),
-            explanation="Giấy tờ do cơ quan nước ngoài cấp hoặc xác nhận: không có cơ sở dữ liệu trong "
+        return {
+            "grade": FindingGrade.REQUIRED,
+            "rule": "foreign",
+            "matched_phrase": foreign.group(0),
+            "explanation": "Giấy tờ do cơ quan nước ngoài cấp hoặc xác nhận: không có cơ sở dữ liệu trong "
             "nước thay thế, vẫn phải nộp.",
-        )
+        }
     document = document_key(text, key)
     if _STATE_DOCUMENT.match(document) and not _PRIVATE_ISSUER.search(key):
-        issuer = results.issuer_of(text, exclude=procedure.code) if results is not None else None
-        link = f" Đây là kết quả của thủ tục {issuer} trong danh mục." if issuer else ""
-        return make(
-            grade=FindingGrade.ISSUED_BY_STATE,
-            rule="state-issued document",
-            matched_phrase=text[: len(document)] if document else None,
-            issuing_procedure=issuer,
-            legal_basis=STATE_BASIS,
-            fallback=STATE_FALLBACK,
-            explanation=(
+        return {
+            "grade": FindingGrade.ISSUED_BY_STATE,
+            "rule": "state-issued document",
+            "matched_phrase": text[: len(document)] if document else None,
+            "legal_basis": STATE_BASIS,
+            "fallback": STATE_FALLBACK,
+            "explanation": (
                 f"“{item.name_normalized or text}” là giấy tờ do cơ quan nhà nước cấp: có thể "
                 "khai thác từ hệ thống của cơ quan cấp hoặc Kho quản lý dữ liệu điện tử của "
-                f"người nộp thay vì yêu cầu bản giấy.{link}"
+                "người nộp thay vì yêu cầu bản giấy."
             ),
-        )
-    return make(
-        grade=FindingGrade.REQUIRED,
-        rule="no source",
-        explanation="Không có nguồn dữ liệu trong danh mục nắm giữ giấy tờ này.",
-    )
+        }
+    return {
+        "grade": FindingGrade.REQUIRED,
+        "rule": "no source",
+        "explanation": "Không có nguồn dữ liệu trong danh mục nắm giữ giấy tờ này.",
+    }
 
 
-def _source_finding(make: Callable[..., Finding], item: DossierItem, found: SourceMatch, key: str) -> Finding:
+def _source_finding(item: DossierItem, found: SourceMatch, key: str) -> dict[str, Any]:
     source = found.source
     grade, conditions, state = _grade(source)
     waived = bool(_ALREADY_WAIVED.search(key))
@@ -306,16 +325,16 @@ def _source_finding(make: Callable[..., Finding], item: DossierItem, found: Sour
         f"lưu giữ {what}. Tình trạng: {state}."
         + (" Văn bản công bố đã miễn nộp khi khai thác được dữ liệu." if waived else "")
     )
-    return make(
-        grade=grade,
-        data_source=source.id,
-        matched_phrase=found.phrase,
-        rule=f"registry phrasing → {source.id}",
-        explanation=explanation,
-        legal_basis=f"{source.legal_basis}{since}" if source.legal_basis else None,
-        fallback=FALLBACK.format(source=source.name),
-        conditions=conditions,
-    )
+    return {
+        "grade": grade,
+        "data_source": source.id,
+        "matched_phrase": found.phrase,
+        "rule": f"registry phrasing → {source.id}",
+        "explanation": explanation,
+        "legal_basis": f"{source.legal_basis}{since}" if source.legal_basis else None,
+        "fallback": FALLBACK.format(source=source.name),
+        "conditions": conditions,
+    }
 
 
 def procedure_context(procedure: Procedure) -> str:

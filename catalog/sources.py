@@ -196,6 +196,8 @@ class Matcher:
     _before: dict[str, re.Pattern[str] | None] = field(init=False)
     _after: dict[str, re.Pattern[str] | None] = field(init=False)
     _contextual: list[tuple[DataSource, tuple[str, ...], re.Pattern[str]]] = field(init=False)
+    #: the finder's verdicts on item texts already read with this matcher (see catalog.finder.assess_item)
+    verdicts: dict[Any, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._owner = {}
@@ -215,6 +217,10 @@ class Matcher:
                 )
         self._before = {s.id: _context(s.not_before, before=True) for s in self.sources}
         self._after = {s.id: _context(s.not_after, before=False) for s in self.sources}
+
+    def context_key(self, context: str) -> tuple[bool, ...]:
+        """Which context-dependent phrasings a procedure context (:meth:`find_in`'s ``context``) switches on."""
+        return tuple(any(word in context for word in words) for _, words, _ in self._contextual)
 
     def find_in(self, text: str, key: str, context: str = "") -> list[SourceMatch]:
         """:meth:`find` for a text already folded with :func:`fold_aligned` (``key``); ``context`` is the folded
