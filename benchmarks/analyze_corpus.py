@@ -1,51 +1,105 @@
-"""Benchmark (not a test): analyse the shared corpus and a copy ten times its size; print times and growth.
+"""Benchmark (not a test): ``tthc analyze`` on the shared corpus and on a workspace ten times its size.
 
-Stages are timed apart: loading procedures from a workspace, and the analysis itself (findings, online blocks,
-compliance cost, catalog views). The tenfold catalog repeats the corpus under new codes. Run:
+Three figures for each size:
 
-    .venv/bin/python benchmarks/analyze_corpus.py [--data ../shared/data] [--scale 10]
+- the command itself, ``tthc analyze -w W``, as a user runs it (a fresh process: start-up, imports, loading,
+  analysis on the workers, storing the findings, the summary), best and median of ``--repeat`` runs;
+- the batch inside one process (:func:`catalog.analysis_batch.analyze_catalog`, storing), on the default workers
+  and on one process;
+- the growth of each from the corpus to ten times the corpus (linear growth is ~10x).
+
+The tenfold workspace repeats the corpus's procedures under new codes (stored directly, not re-imported). Run:
+
+    .venv/bin/python benchmarks/analyze_corpus.py [--data ../shared/data] [--scale 10] [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
-from timing import SHARED_DATA, timed
+from timing import SHARED_DATA
 
 import catalog.formats  # noqa: F401
-from catalog.analysis import analyze
+from catalog.analysis_batch import analyze_catalog, default_workers
 from catalog.importer import import_paths
-from catalog.sources import load_registry
-from models.cost import CostParameters
-from models.procedure import Procedure
-from models.workspace import Workspace
+from models.batch import gc_paused
+from models.workspace import SourceRef, Workspace
+
+TTHC = Path(sys.executable).with_name("tthc")
 
 
-def replicate(procedures: list[Procedure], times: int) -> list[Procedure]:
-    return [p.model_copy(update={"code": f"{p.code}.R{copy}"}) if copy else p
-            for copy in range(times) for p in procedures]
+def command(path: Path, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([str(TTHC), "analyze", "-w", str(path)], check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times
 
+
+def in_process(path: Path, workers: int, repeat: int) -> list[float]:
+    times = []
+    with Workspace.open(path, create=False) as ws:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            with gc_paused():
+                analyze_catalog(ws, workers=workers)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def replicate(source: Path, target: Path, times: int) -> int:
+    """A workspace holding ``times`` copies of ``source``'s procedures, each copy under new codes."""
+    with Workspace.open(source, create=False) as ws:
+        procedures = list(ws.procedures())
+    with Workspace.open(target) as ws:
+        for copy in range(times):
+            entries = [
+                (
+                    p.model_copy(update={"code": f"{p.code}.R{copy}"}) if copy else p,
+                    SourceRef("bench", "copy"),
+                    "",
+                )
+                for p in procedures
+            ]
+            ws.store(entries)
+        return len(ws.codes())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    registry, parameters = load_registry(), CostParameters()
-    with tempfile.TemporaryDirectory() as folder, Workspace.open(Path(folder) / "bench.sqlite") as ws:
-        import_paths(ws, [args.data / "portal-pages"])
-        load_seconds, procedures = timed(lambda: list(ws.procedures()))
-    print(f"corpus: {len(procedures)} procedures, {sum(len(p.items) for p in procedures)} dossier items")
-    print(f"load from workspace                  {load_seconds:7.2f} s")
-    base, _ = timed(analyze, procedures, registry, parameters)
-    print(f"analyse x1  ({len(procedures):>6} procedures)  {base:7.2f} s")
-    big = replicate(procedures, args.scale)
-    scaled, _ = timed(analyze, big, registry, parameters)
-    print(f"analyse x{args.scale} ({len(big):>6} procedures)  {scaled:7.2f} s   growth {scaled / base:.1f}x "
-          f"for {args.scale}x the procedures")
+    with tempfile.TemporaryDirectory() as folder:
+        corpus, big = Path(folder) / "corpus.sqlite", Path(folder) / "big.sqlite"
+        with Workspace.open(corpus) as ws:
+            import_paths(ws, [args.data / "portal-pages"])
+            sizes = {corpus: len(ws.codes())}
+        sizes[big] = replicate(corpus, big, args.scale)
+        rows: dict[str, dict[Path, list[float]]] = {}
+        for path in (corpus, big):
+            rows.setdefault("tthc analyze (whole command)", {})[path] = command(path, args.repeat)
+            workers = default_workers(sizes[path])
+            rows.setdefault(f"batch, {workers} workers", {})[path] = in_process(path, workers, args.repeat)
+            rows.setdefault("batch, one process", {})[path] = in_process(path, 1, max(1, args.repeat // 2))
+    print(
+        f"procedures: {sizes[corpus]:,} and {sizes[big]:,}; {args.repeat} runs each, best / median in seconds"
+    )
+    print(f"{'':<30} {'x1 best':>8} {'median':>8} {f'x{args.scale} best':>9} {'median':>8} {'growth':>7}")
+    for label, by_path in rows.items():
+        one, ten = by_path[corpus], by_path[big]
+        print(
+            f"{label:<30} {min(one):8.2f} {statistics.median(one):8.2f} {min(ten):9.2f} "
+            f"{statistics.median(ten):8.2f} {min(ten) / min(one):6.1f}x"
+        )
 
 
 if __name__ == "__main__":
