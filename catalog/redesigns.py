@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.analysis import analyze_workspace
-from catalog.sources import workspace_registry
+from catalog.finder import ResultIndex, find
+from catalog.sources import Matcher, workspace_registry
+from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters
 from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest
-from models.workspace import Workspace
+from models.workspace import FindingWriter, Workspace, finding_row
 
 Progress = Callable[[int, int], None]
 
@@ -49,21 +50,34 @@ def apply_suggestions(
 ) -> SuggestionReport:
     """Analyse the procedures (storing the findings) and push the suggested changes onto each one's proposal.
 
-    A procedure whose proposal already holds every suggestion gets no new group; the whole catalog is written in
-    one transaction (all or nothing), a chunk of drafts at a time.
+    A procedure whose proposal already holds every suggestion gets no new group. One pass over the catalog, a
+    chunk of drafts at a time (memory stays that of a chunk whatever the catalog's size), and one transaction: the
+    findings and the changes of the whole catalog land together, or nothing does.
     """
     codes = list(codes) if codes is not None else None
-    analysis = analyze_workspace(workspace, codes, progress=progress)
-    findings = {a.procedure.code: a.findings for a in analysis.procedures}
-    del analysis  # the procedures, blocks and costs: only the findings are needed from here
-    names = {source.id: source.name for source in workspace_registry(workspace)}
+    ids = workspace.procedure_ids(codes)
+    registry = workspace_registry(workspace)
+    matcher = Matcher(registry)
+    results = ResultIndex.from_names(workspace.result_names(ids))  # what analyze_workspace links issuers with
+    names = {source.id: source.name for source in registry}
     store = Proposals(workspace)
     report = SuggestionReport(proposal=proposal)
-    with workspace.writing() as conn:  # the whole catalog lands, or nothing does
+    with workspace.writing() as conn, gc_paused():  # the whole catalog lands, or nothing does
+        findings_writer = FindingWriter(conn)
+        analysed: list[int] = []
+        rows: list[tuple[Any, ...]] = []
         chunk: list[tuple[StoredDraft, ChangeGroup]] = []
-        for draft in store.drafts(proposal, codes):
+        for pid, draft in zip(ids, store.drafts(proposal, codes), strict=True):
             report.procedures += 1
-            group = suggest(draft.procedure, findings.pop(draft.published.code, []), names)
+            findings = find(draft.published, matcher, results)
+            analysed.append(pid)
+            rows.extend(finding_row(pid, f) for f in findings)
+            if len(analysed) >= _CHUNK:
+                findings_writer.write(analysed, rows)
+                analysed, rows = [], []
+            if progress is not None and (report.procedures % 200 == 0 or report.procedures == len(ids)):
+                progress(report.procedures, len(ids))
+            group = suggest(draft.procedure, findings, names)
             if not group.changes:
                 continue
             chunk.append((draft, group))
@@ -76,6 +90,7 @@ def apply_suggestions(
                 chunk.clear()  # pushed drafts are not kept: memory stays that of a chunk
         if chunk:
             store.push_many(chunk, author=author, conn=conn)
+        findings_writer.write(analysed, rows)
     return report
 
 
