@@ -5,7 +5,8 @@ when ``../shared/data`` is there, else the bundled sample), with the figures the
 (costs, online eligibility, findings by grade, data sources), and shows it in the main window's model, proxy and a
 table view, offscreen. Then times, on the GUI thread with the view's events processed:
 
-- load: the summaries into the model (cell texts and the text columns' sort keys) and the figures;
+- load: the summaries into the model (cell texts; a text column's sort keys are made at its first sort, timed
+  there) and the figures;
 - a query typed one key at a time, then erased one key at a time;
 - sorting by every column, ascending then descending;
 - each filter (agency, level, field, data source, status) chosen then cleared.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.procedure import (
@@ -70,6 +70,8 @@ class StepRow(Step, table=True):
 
 class DossierItemRow(DossierItem, table=True):
     __tablename__ = "dossier_item"
+    # The catalog's counts of items to submit and to show (Workspace.summaries) read this index alone, not the rows.
+    __table_args__ = (Index("ix_dossier_item_procedure_group", "procedure_id", "group"),)
     id: int | None = Field(default=None, primary_key=True)
     procedure_id: int = _procedure_fk()
     position: int

@@ -144,7 +144,11 @@ class StoreResult:
 
 @dataclass(slots=True)
 class ProcedureSummary:
-    """What a catalog list shows of a procedure, read without loading its parts."""
+    """What a catalog list shows of a procedure, read without loading its parts.
+
+    Read-only: the ``levels`` and ``executing_agencies`` lists of :meth:`Workspace.summaries` are shared between the
+    summaries that have the same ones.
+    """
 
     code: str
     name: str
@@ -197,6 +201,56 @@ def _alembic_config(connection: Connection) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+@dataclass(frozen=True, slots=True)
+class _SummaryStatements:
+    """The SQL of :meth:`Workspace.summaries` for one dialect."""
+
+    items: str  # (procedure id, item group, count)
+    notes: str  # (procedure id, count)
+    steps: str
+    procedures: str  # (id, code, name, field, issuing body, levels, executing agencies, search key) by code
+
+
+_SUMMARY_STATEMENTS: dict[str, _SummaryStatements] = {}
+
+
+def _summary_statements(dialect: Any) -> _SummaryStatements:
+    """The statements of :meth:`Workspace.summaries`, compiled once per dialect (compiling costs more than SQLite
+    takes to count a small catalog's items)."""
+    statements = _SUMMARY_STATEMENTS.get(dialect.name)
+    if statements is None:
+
+        def sql(statement: Any) -> str:
+            return str(statement.compile(dialect=dialect))
+
+        def counts(table: Table) -> str:
+            return sql(select(table.c.procedure_id, func.count()).group_by(table.c.procedure_id))
+
+        p = PROCEDURE
+        statements = _SUMMARY_STATEMENTS[dialect.name] = _SummaryStatements(
+            items=sql(
+                select(ITEMS.procedure_id, ITEMS.group, func.count()).group_by(
+                    ITEMS.procedure_id, ITEMS.group
+                )
+            ),
+            notes=counts(PARTS["notes"]),
+            steps=counts(PARTS["steps"]),
+            procedures=sql(
+                select(
+                    p.id,
+                    p.code,
+                    p.name,
+                    p.field,
+                    p.issuing_body,
+                    sql_cast(p.levels, String),
+                    sql_cast(p.executing_agencies, String),
+                    p.search_key,
+                ).order_by(p.code)
+            ),
+        )
+    return statements
 
 
 class Workspace:
@@ -328,57 +382,51 @@ class Workspace:
             return list(conn.scalars(select(PROCEDURE.code).order_by(PROCEDURE.code)))
 
     def summaries(self) -> list[ProcedureSummary]:
-        """Every procedure's list-level facts, sorted by code: a handful of queries, whatever the catalog size.
+        """Every procedure's list-level facts, sorted by code: four queries, whatever the catalog size.
 
-        The desktop app calls this to show a catalog, so it is lean: the JSON lists come as their stored text and
-        are decoded in one call for the whole catalog, with the cyclic collector paused while the rows are built.
+        The desktop app calls this to show a catalog, so it is lean: the statements are compiled once and run on the
+        driver's own cursor (its rows are plain tuples, with none of SQLAlchemy's per-row processing), the JSON lists
+        come as their stored text and each distinct text is decoded once, into one list that every summary with that
+        text shares (a catalog repeats a few hundred: fewer objects to make, and fewer for the cyclic collector to
+        walk afterwards), and the collector is paused while the rows are built.
         """
-        p = PROCEDURE
-        with self.engine.connect() as conn, gc_paused():
-            item_counts: dict[tuple[int, str], int] = {
-                (pid, group): n
-                for pid, group, n in conn.execute(
-                    select(ITEMS.procedure_id, ITEMS.group, func.count()).group_by(
-                        ITEMS.procedure_id, ITEMS.group
-                    )
-                )
+        statements = _summary_statements(self.engine.dialect)
+        with self.engine.connect() as conn, gc_paused(), closing(conn.connection.cursor()) as cursor:
+
+            def rows(sql: str) -> Sequence[Any]:
+                cursor.execute(sql)
+                return cursor.fetchall()
+
+            submit: dict[int, int] = {}
+            show: dict[int, int] = {}
+            for pid, group, n in rows(statements.items):
+                if group == "SUBMIT":
+                    submit[pid] = n
+                elif group == "SHOW":
+                    show[pid] = n
+            notes = dict(rows(statements.notes))
+            steps = dict(rows(statements.steps))
+            procedures = rows(statements.procedures)
+            texts = {text for row in procedures for text in (row[5], row[6])}
+            lists: dict[str | None, list[str]] = {
+                text: (json.loads(text) or []) if text else [] for text in texts
             }
-            note_counts = self._counts(conn, PARTS["notes"])
-            step_counts = self._counts(conn, PARTS["steps"])
-            rows = conn.execute(
-                select(
-                    p.id,
-                    p.code,
-                    p.name,
-                    p.field,
-                    p.issuing_body,
-                    sql_cast(p.levels, String),
-                    sql_cast(p.executing_agencies, String),
-                    p.search_key,
-                ).order_by(p.code)
-            ).all()
-            lists = json.loads("[" + ",".join(f"{r[5] or '[]'},{r[6] or '[]'}" for r in rows) + "]")
             return [
                 ProcedureSummary(
-                    r[1],
-                    r[2],
-                    r[3],
-                    r[4],
-                    lists[2 * n] or [],
-                    lists[2 * n + 1] or [],
-                    r[7],
-                    item_counts.get((r[0], "SUBMIT"), 0),
-                    item_counts.get((r[0], "SHOW"), 0),
-                    note_counts.get(r[0], 0),
-                    step_counts.get(r[0], 0),
+                    code,
+                    name,
+                    field_,
+                    issuing_body,
+                    lists[levels],
+                    lists[agencies],
+                    search_key,
+                    submit.get(pid, 0),
+                    show.get(pid, 0),
+                    notes.get(pid, 0),
+                    steps.get(pid, 0),
                 )
-                for n, r in enumerate(rows)
+                for pid, code, name, field_, issuing_body, levels, agencies, search_key in procedures
             ]
-
-    @staticmethod
-    def _counts(conn: Connection, table: Table) -> dict[int, int]:
-        column = table.c.procedure_id
-        return {pid: n for pid, n in conn.execute(select(column, func.count()).group_by(column))}
 
     def get(self, code: str) -> Procedure:
         """The published version of the procedure with this code.

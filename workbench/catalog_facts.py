@@ -6,7 +6,10 @@ views of :meth:`catalog.analysis.CatalogAnalysis.summary` and what applying the 
 
 :func:`catalog_facts_job` runs on a :class:`~workbench.workers.Task` (never on the GUI thread: a national catalog
 takes a minute to load and cost); :class:`CatalogFactsLoader` runs one at a time per workspace, shows its progress
-in the status bar and hands the result to the views with :attr:`CatalogFactsLoader.loaded`.
+in the status bar and hands the result to the views with :attr:`CatalogFactsLoader.loaded`. It starts its thread
+from a low-priority event, once the GUI thread has handled the others (the catalog just loaded is laid out and
+painted first): the worker, reading and costing procedures in Python, shares the interpreter lock with the GUI
+thread and would halve its pace meanwhile.
 
 Before the catalog was analysed (no stored findings), only the costs are known: online eligibility, findings and
 data sources stay unknown and are shown as "—".
@@ -21,6 +24,7 @@ from typing import Any
 from catalog.analysis import CatalogAnalysis, analyze
 from catalog.redesigns import comparisons
 from catalog.sources import workspace_registry
+from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.enums import FindingGrade
 from models.procedure import Procedure
@@ -33,6 +37,8 @@ from workbench.workers import Cancelled, Job, Progress, Task
 
 #: Procedures loaded between two checks of "cancelled" while reading the catalog.
 _CHECK_EVERY = 500
+#: The event that starts a requested computation (see :class:`CatalogFactsLoader`).
+_BEGIN = QtCore.QEvent.Type(QtCore.QEvent.registerEventType())
 
 
 #: The grades the catalog's findings column counts, in its order.
@@ -93,9 +99,17 @@ def catalog_facts_job(workspace: Workspace, analysis: CatalogAnalysis | None = N
 
     The findings shown are those stored by the last catalog analysis; when there are some, the analysis is run
     again (not stored) for what the store does not keep: online blocks, data sources and the catalog views.
+
+    It runs with the cyclic collector paused (:func:`models.batch.gc_paused`): the catalog it loads is a million
+    small objects, and each collection the worker set off walked them holding the interpreter lock, stalling the GUI
+    thread for up to a sixth of a second while the figures were computed.
     """
 
     def job(progress: Progress, cancelled: Cancelled) -> CatalogFacts | None:
+        with gc_paused():
+            return compute(progress, cancelled)
+
+    def compute(progress: Progress, cancelled: Cancelled) -> CatalogFacts | None:
         progress(0, 0)
         registry = workspace_registry(workspace)
         params = load_cost_parameters(workspace)
@@ -223,6 +237,8 @@ class CatalogFactsLoader(QtCore.QObject):
 
     A new request while one runs stops the running one (its outcome would be stale). Progress is a small bar in
     the status bar; a failure is one sentence in the status bar (the catalog stays usable without the figures).
+    A request is started from the event loop after the other pending events (see the module docstring);
+    :attr:`running` is true from the request on.
     """
 
     loaded = Signal(object)  # CatalogFacts
@@ -232,6 +248,7 @@ class CatalogFactsLoader(QtCore.QObject):
         self.window = window
         self.workspace: Workspace | None = None
         self.task: Task | None = None
+        self._request: tuple[Workspace, CatalogAnalysis | None] | None = None  # not started yet
         self.progress = QtWidgets.QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
@@ -245,7 +262,7 @@ class CatalogFactsLoader(QtCore.QObject):
 
     @property
     def running(self) -> bool:
-        return self.task is not None
+        return self.task is not None or self._request is not None
 
     def start(self, workspace: Workspace | None, analysis: CatalogAnalysis | None = None) -> None:
         """Compute the figures of ``workspace`` (none: stop), reusing a catalog analysis just made."""
@@ -253,7 +270,22 @@ class CatalogFactsLoader(QtCore.QObject):
         self.workspace = workspace
         if workspace is None:
             return
-        task = Task(catalog_facts_job(workspace, analysis), self)
+        self._request = (workspace, analysis)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        QtCore.QCoreApplication.postEvent(
+            self, QtCore.QEvent(_BEGIN), QtCore.Qt.EventPriority.LowEventPriority.value
+        )
+
+    def customEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == _BEGIN:
+            self._begin()
+
+    def _begin(self) -> None:
+        request, self._request = self._request, None
+        if request is None:  # stopped, or superseded by a request that began already
+            return
+        task = Task(catalog_facts_job(*request), self)
         task.connect_outcome(
             progressed=self._progressed,
             succeeded=self._succeeded,
@@ -261,16 +293,14 @@ class CatalogFactsLoader(QtCore.QObject):
             finished=self._finished,
         )
         self.task = task
-        self.progress.setRange(0, 0)
-        self.progress.show()
         task.start()
 
     def stop(self) -> None:
         """Cancel a running computation and wait for it, dropping its outcome."""
+        self._request = None
         task, self.task = self.task, None
-        if task is None:
-            return
-        task.abandon()
+        if task is not None:
+            task.abandon()
         self.progress.hide()
 
     def _progressed(self, done: int, total: int) -> None:

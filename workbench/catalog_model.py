@@ -3,8 +3,9 @@
 Built for a national catalog (68,000 rows) under the 0.2 s budget per gesture (DOMAIN §8):
 
 - :class:`CatalogModel` keeps its rows in the order they were loaded and precomputes every cell's text once, so
-  ``data()`` is two list lookups. Each column's sort order is computed once, from integer ranks of its distinct
-  values (a national catalog repeats each name per province), and kept until the column's values change.
+  ``data()`` is two list lookups. Each column's sort order is computed the first time it is asked for, from integer
+  ranks of its distinct values (a national catalog repeats each name per province), and kept until the column's
+  values change: opening a workspace, shown by code, computes no Vietnamese sort key.
 - :class:`CatalogFilterProxy` holds the shown rows as a list of source rows. Sorting picks the rows that pass
   the filter out of the column's precomputed order; filtering tests the importer's folded search key of each row
   (typing more of a query only re-tests the rows still shown) and a per-row mask for the filters. No comparison
@@ -16,6 +17,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
@@ -268,7 +270,8 @@ _STATUS_TESTS: dict[Status, FactsTest] = {
 class CatalogModel(QtCore.QAbstractTableModel):
     """Procedure summaries and their figures as a read-only table, in the order they were loaded (by code).
 
-    Cell texts are computed once per load, language change or new figures; sort orders once per column.
+    Cell texts are computed once per load, language change or new figures; sort orders once per column, when the
+    table is first sorted by it.
     """
 
     #: The figures (cost, online, findings) changed: sort orders and filters that use them must be redone.
@@ -292,10 +295,11 @@ class CatalogModel(QtCore.QAbstractTableModel):
         self.beginResetModel()
         self._summaries = list(summaries)
         self._search_keys = [s.search_key or fold(f"{s.code} {s.name}") for s in self._summaries]
-        self._row_of_code = {s.code: row for row, s in enumerate(self._summaries)}
         self._facts = [None] * len(self._summaries)
         self.catalog_facts = CatalogFacts()
         self._fill_cells()
+        codes = self._cells[Column.CODE]
+        self._row_of_code = dict(zip(codes, range(len(codes)), strict=True))
         self.endResetModel()
 
     def set_facts(self, facts: CatalogFacts) -> None:
@@ -326,17 +330,21 @@ class CatalogModel(QtCore.QAbstractTableModel):
         self._orders.clear()
         self._fill_levels()
         self._fill_fact_cells()
-        for column in (Column.NAME, Column.AGENCY, Column.FIELD):
-            self._rank_column(column)  # Vietnamese keys, once per load: every later sort is fast
 
     def _fill_levels(self) -> None:
-        texts: dict[tuple[str, ...], str] = {}  # few distinct level sets: translate each once
+        # Few distinct level sets: each is translated once. The workspace's summaries share one list per set, so
+        # the list's identity finds its text without making a key for each row.
+        texts: dict[tuple[str, ...], str] = {}
+        by_list: dict[int, str] = {}
         column = []
-        for summary in self._summaries:
-            key = tuple(summary.levels)
-            text = texts.get(key)
+        for levels in map(operator.attrgetter("levels"), self._summaries):
+            text = by_list.get(id(levels))
             if text is None:
-                text = texts[key] = levels_text(key)
+                key = tuple(levels)
+                text = texts.get(key)
+                if text is None:
+                    text = texts[key] = levels_text(key)
+                by_list[id(levels)] = text
             column.append(text)
         self._cells[Column.LEVELS] = column
         self._forget_order(Column.LEVELS)
@@ -529,20 +537,18 @@ class CatalogModel(QtCore.QAbstractTableModel):
 
     def filter_choices(self) -> FilterChoices:
         """The values the filters can take in this catalog, each with its number of procedures."""
-        agencies: dict[str, int] = {}
-        fields: dict[str, int] = {}
-        levels: dict[str, int] = {}
-        sources: dict[str, int] = {}
-        for summary, facts in zip(self._summaries, self._facts, strict=True):
-            for agency in {summary.issuing_body, *summary.executing_agencies} - {None, ""}:
-                agencies[agency] = agencies.get(agency, 0) + 1  # type: ignore[index]
-            if summary.field:
-                fields[summary.field] = fields.get(summary.field, 0) + 1
-            for level in summary.levels:
-                levels[level] = levels.get(level, 0) + 1
-            if facts is not None:
-                for source in facts.sources:
-                    sources[source] = sources.get(source, 0) + 1
+        rows = self._summaries
+        agencies: Counter[str] = Counter()
+        # A catalog repeats a few hundred (issuing body, executing agencies) pairs: count each pair's agencies once
+        # (the workspace's summaries share one list per distinct executing agencies, known by its identity).
+        executing = {id(s.executing_agencies): s.executing_agencies for s in rows}
+        pairs = Counter((s.issuing_body, id(s.executing_agencies)) for s in rows)
+        for (body, listed), n in pairs.items():
+            for agency in {body, *executing[listed]} - {None, ""}:
+                agencies[agency] += n  # type: ignore[index]
+        fields = Counter(s.field for s in rows if s.field)
+        levels = Counter(level for s in rows for level in s.levels)
+        sources = Counter(source for facts in self._facts if facts is not None for source in facts.sources)
         return FilterChoices(
             agencies=_alphabetical(agencies),
             levels=[
@@ -596,6 +602,8 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
         self._mask: list[bool] | None = None
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
+        # The source's cell_data, kept: data() is called for every visible cell and role on each repaint.
+        self._cell_data: Callable[[int, int, int], object] = lambda _row, _column, _role: None
 
     def setSourceModel(self, model: QtCore.QAbstractItemModel) -> None:
         if not isinstance(model, CatalogModel):
@@ -604,6 +612,7 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
             raise RuntimeError("CatalogFilterProxy follows one CatalogModel for its lifetime")
         self.beginResetModel()
         super().setSourceModel(model)
+        self._cell_data = model.cell_data
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
         model.dataChanged.connect(self._source_data_changed)
@@ -778,7 +787,7 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
     def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = _DISPLAY) -> object:
         if not index.isValid():
             return None
-        return self.model.cell_data(self._rows[index.row()], index.column(), role)
+        return self._cell_data(self._rows[index.row()], index.column(), role)
 
     def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

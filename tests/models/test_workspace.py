@@ -28,7 +28,7 @@ from models.enums import (
 from models.errors import NewerWorkspaceError, ProcedureNotFound, WorkspaceError
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Result, Step
 from models.tables import ImportBatchRow
-from models.workspace import Outcome, SourceRef, Workspace, _alembic_config, content_hash
+from models.workspace import HEAD, Outcome, SourceRef, Workspace, _alembic_config, content_hash
 
 SOURCE = SourceRef("test", "memory")
 
@@ -129,7 +129,7 @@ def ws(workspace_target: str):
 
 
 def test_a_new_workspace_is_at_the_latest_schema(ws: Workspace) -> None:
-    assert ws.schema_revision == "0004"
+    assert ws.schema_revision == HEAD
     assert ws.count() == 0
 
 
@@ -220,7 +220,7 @@ def test_an_older_workspace_is_upgraded_and_keeps_its_data(workspace_target: str
     assert old.schema_revision == "0003"
     old.engine.dispose()
     with Workspace.open(workspace_target) as upgraded:
-        assert upgraded.schema_revision == "0004"
+        assert upgraded.schema_revision == HEAD
         assert upgraded.get("1.001193") == stepless
         with upgraded.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM proposal")).scalar() == 0
@@ -229,7 +229,7 @@ def test_an_older_workspace_is_upgraded_and_keeps_its_data(workspace_target: str
 def test_the_oldest_workspace_is_upgraded_to_the_latest(workspace_target: str) -> None:
     _workspace_at_revision(workspace_target, "0001")
     with Workspace.open(workspace_target) as upgraded:
-        assert upgraded.schema_revision == "0004"
+        assert upgraded.schema_revision == HEAD
         upgraded.store([(rich_procedure(), SOURCE, "k")])
         assert upgraded.get("1.001193") == rich_procedure()
 

@@ -302,3 +302,24 @@ def test_the_figures_are_computed_off_the_gui_thread(
     wait_for_figures(qtbot, window)
     assert threads and threading.main_thread().name not in threads
     assert window.model.facts(0) is not None
+
+
+def test_the_figures_begin_after_the_catalog_is_shown_and_follow_the_last_workspace(
+    qtbot, sample_window: MainWindow, sample_path: Path, workspace_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wait_for_figures(qtbot, sample_window)
+    started: list[Workspace] = []
+    job = catalog_facts.catalog_facts_job
+
+    def recording(workspace: Workspace, analysis=None):
+        started.append(workspace)
+        return job(workspace, analysis)
+
+    monkeypatch.setattr(catalog_facts, "catalog_facts_job", recording)
+    loader = sample_window.overview.loader
+    assert sample_window.open_workspace(workspace_path)
+    assert loader.running and loader.task is None  # asked for; its thread starts from the event loop
+    assert sample_window.open_workspace(sample_path)  # another workspace before the first one's figures began
+    wait_for_figures(qtbot, sample_window)
+    assert started == [sample_window.workspace]
+    assert set(sample_window.model.catalog_facts.by_code) == set(codes(sample_window.proxy))
