@@ -34,7 +34,8 @@ from models.workspace import Workspace, finding_row
 
 Progress = Callable[[int, int], None]
 
-CHUNK = 200  # procedures per chunk: small enough to keep both cores busy to the end, large enough to be cheap
+CHUNK = 200  # procedures per chunk at most: memory stays that of a few chunks
+MIN_CHUNK = 40  # procedures per chunk at least: a chunk's round trip to a worker costs about as much as one
 PARALLEL_FROM = 600  # procedures: below this, starting workers costs more than it saves
 MAX_WORKERS = 4
 
@@ -111,7 +112,7 @@ def analyze_catalog(
     out: TextIO | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
-    chunk: int = CHUNK,
+    chunk: int | None = None,
 ) -> dict[str, Any]:
     """Analyse the workspace's procedures (all, or those with ``codes``) and return the catalog summary.
 
@@ -122,7 +123,8 @@ def analyze_catalog(
         same procedures, byte for byte once serialised), written as the chunks come.
     progress : called with (procedures done, procedures in all).
     workers : processes to use; by default :func:`default_workers`.
-    chunk : procedures per chunk.
+    chunk : procedures per chunk; by default about eight chunks per worker (so that no core idles long at the
+        end), between :data:`MIN_CHUNK` and :data:`CHUNK`.
     """
     global _BATCH
     ids = workspace.procedure_ids(codes)
@@ -136,8 +138,10 @@ def analyze_catalog(
         ResultIndex.from_names(workspace.result_names(ids)),
         as_json=out is not None,
     )
-    parts = [ids[start : start + chunk] for start in range(0, len(ids), chunk)]
     count = workers if workers is not None else default_workers(len(ids))
+    if chunk is None:
+        chunk = max(MIN_CHUNK, min(CHUNK, -(-len(ids) // (8 * count))))
+    parts = [ids[start : start + chunk] for start in range(0, len(ids), chunk)]
     tally = SummaryTally.start(registry, parameters)
     try:
         with ExitStack() as stack:
