@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.catalog.test_template import cp1258
+from tests.conftest import SHARED
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "sample-catalog.json"
@@ -609,3 +610,7 @@ def corpus(shared: Path | None = None) -> list[Case]:
         Case("blank-json", "blank.json", _write_bytes(b" \r\n\t" * 100), "refused", "the file is empty")
     )
     return cases
+
+
+#: The corpus, with the shared data's real files when ../shared is here.
+CASES = corpus(SHARED / "data" if (SHARED / "data").is_dir() else None)

@@ -23,32 +23,12 @@ from defusedxml.ElementTree import fromstring
 from catalog.importer import import_paths
 from catalog.text import printable
 from models.workspace import Workspace
-from tests.conftest import SHARED
-from tests.faults.hostile import FORMULAS, MARKUP, SAMPLE, Case, corpus
+from tests.faults.hostile import CASES, FORMULAS, MARKUP, SAMPLE, Case
 from tests.test_cli import REPO, run, table_dump
 
-CASES = corpus(SHARED / "data" if (SHARED / "data").is_dir() else None)
 BY_NAME = {case.name: case for case in CASES}
 #: What no stored text may hold: control characters (tab and line break aside), lone surrogates, non-characters.
 NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A workspace holding the sample catalog, closed (one file, nothing pending)."""
-    path = tmp_path_factory.mktemp("base") / "base.sqlite"
-    with Workspace.open(path) as ws:
-        assert not import_paths(ws, [SAMPLE]).failures
-    return path
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder of hostile files, one per case."""
-    folder = tmp_path_factory.mktemp("hostile")
-    for case in CASES:
-        case.build(folder / case.filename)
-    return folder
 
 
 def _copy(base: Path, folder: Path) -> Path:

@@ -29,11 +29,9 @@ from typing import Any
 
 import pytest
 
-from catalog.importer import import_paths
 from catalog.text import printable
 from models.workspace import Workspace
-from tests.conftest import SHARED
-from tests.faults.hostile import SAMPLE, Case, corpus
+from tests.faults.hostile import CASES, Case
 from tests.test_cli import table_dump
 from workbench import io_dialogs
 from workbench.i18n import Translations
@@ -42,7 +40,6 @@ from workbench.main_window import MainWindow, Settings
 from workbench.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
-CASES = corpus(SHARED / "data" if (SHARED / "data").is_dir() else None)
 SAMPLE_SIZE = 15  # procedures in the sample catalog
 #: What must never reach the user: a traceback, a frame, the repr of an exception or of an object.
 UNCLEAR = re.compile(
@@ -114,24 +111,6 @@ def window(qapp: QtWidgets.QApplication, user_dirs: Path, message_boxes: list[st
     main.deleteLater()
     QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
     translations.uninstall()
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A workspace holding the sample catalog, closed."""
-    path = tmp_path_factory.mktemp("base") / "base.sqlite"
-    with Workspace.open(path) as ws:
-        assert not import_paths(ws, [SAMPLE]).failures
-    return path
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder of hostile files, one per case."""
-    folder = tmp_path_factory.mktemp("hostile")
-    for case in CASES:
-        case.build(folder / case.filename)
-    return folder
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from catalog.importer import import_paths
 from models.workspace import Workspace
 from tests.faults.kill_driver import check, fingerprint, write_inputs
 from tests.test_cli import REPO, run, table_dump
@@ -32,14 +31,6 @@ NOBODY = 65534
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A batch that adds and changes procedures (what the kill test imports)."""
     return write_inputs(tmp_path_factory.mktemp("inputs"))
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("base") / "base.sqlite"
-    with Workspace.open(path) as ws:
-        import_paths(ws, [SAMPLE])
-    return path
 
 
 def _state(path: Path) -> dict:
