@@ -127,10 +127,17 @@ class SummaryTally:
                 mine["annual_volume"] += entry["annual_volume"]
         self.burden.extend(later.burden)
 
+    def _most_demanded(self, top: int) -> list[dict[str, Any]]:
+        return sorted(self.demanded.values(), key=lambda e: (-e["annual_volume"], -len(e["procedures"])))[
+            :top
+        ]
+
+    def demanded_codes(self, top: int = 20) -> list[frozenset[str]]:
+        """The codes of the procedures asking for each of :meth:`result`'s most demanded documents, in its order."""
+        return [frozenset(entry["procedures"]) for entry in self._most_demanded(top)]
+
     def result(self, top: int = 20) -> dict[str, Any]:
-        most_demanded = sorted(
-            self.demanded.values(), key=lambda e: (-e["annual_volume"], -len(e["procedures"]))
-        )[:top]
+        most_demanded = self._most_demanded(top)
         burden = sorted(
             self.burden, key=lambda b: (-b["removable_annual_vnd"], -b["potentially_removable_annual_vnd"])
         )[:top]
@@ -162,15 +169,16 @@ class CatalogAnalysis:
     registry: list[DataSource] = field(default_factory=list)
     parameters: CostParameters = field(default_factory=CostParameters)
 
-    def _document(self, procedure: Procedure, finding: Finding) -> tuple[str, str]:
-        return SummaryTally.start(self.registry, self.parameters).document(procedure, finding)
-
-    def summary(self, top: int = 20) -> dict[str, Any]:
-        """The catalog views: grades, sources, most demanded documents (weighted by volume), removable burden."""
+    def tally(self) -> SummaryTally:
+        """The catalog views counted over these procedures (:meth:`summary` is its result)."""
         tally = SummaryTally.start(self.registry, self.parameters)
         for analysis in self.procedures:
             tally.add(analysis)
-        return tally.result(top)
+        return tally
+
+    def summary(self, top: int = 20) -> dict[str, Any]:
+        """The catalog views: grades, sources, most demanded documents (weighted by volume), removable burden."""
+        return self.tally().result(top)
 
 
 def analyze(

@@ -211,25 +211,9 @@ def _add_analysis(
             removable=cost.removable_annual + cost.removable_potentially_annual,
             redesigned=code in redesigned,
         )
-    facts.summary = analysis.summary()
-    facts.demanded_codes = _demanded_codes(analysis, facts.summary["most_demanded_documents"])
-
-
-def _demanded_codes(analysis: CatalogAnalysis, demanded: list[dict[str, Any]]) -> list[frozenset[str]]:
-    """The procedures that ask for each of the most demanded documents (the summary gives only their number)."""
-    wanted = {(entry["data_source"], entry["document"]): n for n, entry in enumerate(demanded)}
-    codes: list[set[str]] = [set() for _ in demanded]
-    for procedure in analysis.procedures:
-        for finding in procedure.findings:
-            if finding.rule == "form":
-                continue
-            # The summary's own notion of "the same document" (CatalogAnalysis._document): see the report's
-            # request for summary() to return these codes itself.
-            _, document = analysis._document(procedure.procedure, finding)
-            n = wanted.get((finding.data_source, document))
-            if n is not None:
-                codes[n].add(procedure.procedure.code)
-    return [frozenset(c) for c in codes]
+    tally = analysis.tally()
+    facts.summary = tally.result()
+    facts.demanded_codes = tally.demanded_codes()
 
 
 class CatalogFactsLoader(QtCore.QObject):
