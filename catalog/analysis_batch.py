@@ -59,7 +59,7 @@ class _Batch:
     parameters: CostParameters
     matcher: Matcher
     results: ResultIndex
-    as_json: bool
+    render: Callable[[ProcedureAnalysis], str] | None
 
 
 _BATCH: _Batch | None = None
@@ -82,10 +82,14 @@ def _analyse(ids: list[int]) -> ChunkResult:
             )
             tally.add(analysis)
             rows.extend(finding_row(pid, f) for f in findings)
-            if batch.as_json:
-                texts.append(json.dumps(procedure_json(analysis), ensure_ascii=False))
+            if batch.render is not None:
+                texts.append(batch.render(analysis))
         tally.volumes = tally.documents = None  # type: ignore[assignment]  # the receiver has its own
         return ChunkResult(ids, rows, tally, texts)
+
+
+def _json_text(analysis: ProcedureAnalysis) -> str:
+    return json.dumps(procedure_json(analysis), ensure_ascii=False)
 
 
 def _worker_started() -> None:
@@ -110,6 +114,8 @@ def analyze_catalog(
     *,
     store: bool = True,
     out: TextIO | None = None,
+    render: Callable[[ProcedureAnalysis], str] | None = None,
+    top: int = 20,
     progress: Progress | None = None,
     workers: int | None = None,
     chunk: int | None = None,
@@ -120,7 +126,9 @@ def analyze_catalog(
     ----------
     store : replace the stored findings of the analysed procedures, in one transaction.
     out : where to write the whole analysis as JSON (what :func:`catalog.analysis.analysis_json` gives for the
-        same procedures, byte for byte once serialised), written as the chunks come.
+        same procedures, byte for byte once serialised), written as the chunks come; with ``render``, each
+        procedure's ``render(analysis)`` instead, in code order, and nothing else (the caller writes the summary).
+    top : how many entries the summary's lists keep.
     progress : called with (procedures done, procedures in all).
     workers : processes to use; by default :func:`default_workers`.
     chunk : procedures per chunk; by default about eight chunks per worker (so that no core idles long at the
@@ -136,7 +144,7 @@ def analyze_catalog(
         parameters,
         Matcher(registry),
         ResultIndex.from_names(workspace.result_names(ids)),
-        as_json=out is not None,
+        render=render if render is not None else (_json_text if out is not None else None),
     )
     count = workers if workers is not None else default_workers(len(ids))
     if chunk is None:
@@ -155,21 +163,23 @@ def analyze_catalog(
             else:
                 results = map(_analyse, parts)
             writer = stack.enter_context(workspace.finding_writer()) if store else None
-            if out is not None:
-                out.write('{"procedures": [')
+            json_out = out if render is None else None  # the JSON document, framed here
+            if json_out is not None:
+                json_out.write('{"procedures": [')
             done = 0
             for result in results:
                 tally.merge(result.tally)
                 if writer is not None:
                     writer.write(result.ids, result.rows)
                 if out is not None and result.texts:
-                    out.write((", " if done else "") + ", ".join(result.texts))
+                    separator = ", " if json_out is not None else ""
+                    out.write((separator if done else "") + separator.join(result.texts))
                 done += len(result.ids)
                 if progress is not None:
                     progress(done, len(ids))
-            summary = tally.result()
-            if out is not None:
-                out.write('], "summary": ' + json.dumps(summary, ensure_ascii=False) + "}\n")
+            summary = tally.result(top)
+            if json_out is not None:
+                json_out.write('], "summary": ' + json.dumps(summary, ensure_ascii=False) + "}\n")
             if pool is not None:
                 pool.close()
                 pool.join()

@@ -98,3 +98,19 @@ def test_the_shared_corpus_on_two_workers_equals_the_whole_analysis(
     assert got == text
     assert got_stored == stored
     assert len(stored) > 10_000
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=fork_only)])
+def test_a_renderer_gets_every_procedure_in_code_order(tmp_path: Path, workers: int) -> None:
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        import_paths(ws, [SAMPLE])
+        expected = "".join(
+            f"{a.procedure.code} {len(a.findings)}\n" for a in analyze_workspace(ws).procedures
+        )
+        out = io.StringIO()
+        summary = batch.analyze_catalog(
+            ws, store=False, out=out, workers=workers, chunk=4, top=3,
+            render=lambda a: f"{a.procedure.code} {len(a.findings)}\n",
+        )  # fmt: skip
+    assert out.getvalue() == expected  # the renderer's text only: no JSON framing around it
+    assert len(summary["most_demanded_documents"]) == 3

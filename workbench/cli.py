@@ -486,35 +486,42 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from catalog.analysis import analyze_workspace
+_REPORT_GRADES = {
+    "redundant": "THỪA",
+    "potentially_redundant": "có thể thừa",
+    "issued_by_state": "do nhà nước cấp",
+    "required": "cần nộp",
+}
 
-    with _open(args) as ws:
-        analysis = analyze_workspace(ws, args.codes, store=False)
-    grades = {
-        "redundant": "THỪA",
-        "potentially_redundant": "có thể thừa",
-        "issued_by_state": "do nhà nước cấp",
-        "required": "cần nộp",
-    }
-    for a in analysis.procedures:
-        print(f"{a.procedure.code}  {a.procedure.name}")
-        for f in a.findings:
-            source = f" [{f.data_source}]" if f.data_source else ""
-            issuer = f" ← {f.issuing_procedure}" if f.issuing_procedure else ""
-            print(f"  - {grades[str(f.grade)]}{source}{issuer}: {f.item_name[:100]}")
-            if f.data_source or f.issuing_procedure:
-                print(f"      {f.explanation}")
-        for block in a.blocks:
-            print(
-                f"  ! chưa đủ điều kiện trực tuyến toàn trình ({block.where}): {block.explanation or block.kind}"
-            )
-        print(
-            f"  Chi phí tuân thủ: {_vnd(a.cost.per_dossier_vnd)}/hồ sơ, {_vnd(a.cost.annual_total)}/năm; "
-            f"có thể cắt giảm {_vnd(a.cost.removable_annual)}/năm"
+
+def _report_text(a: Any) -> str:
+    """One procedure of ``tthc report``: its items with their findings, its online blocks and its cost."""
+    lines = [f"{a.procedure.code}  {a.procedure.name}"]
+    for f in a.findings:
+        source = f" [{f.data_source}]" if f.data_source else ""
+        issuer = f" ← {f.issuing_procedure}" if f.issuing_procedure else ""
+        lines.append(f"  - {_REPORT_GRADES[str(f.grade)]}{source}{issuer}: {f.item_name[:100]}")
+        if f.data_source or f.issuing_procedure:
+            lines.append(f"      {f.explanation}")
+    for block in a.blocks:
+        lines.append(
+            f"  ! chưa đủ điều kiện trực tuyến toàn trình ({block.where}): {block.explanation or block.kind}"
         )
-        print()
-    summary = analysis.summary(args.top)
+    lines.append(
+        f"  Chi phí tuân thủ: {_vnd(a.cost.per_dossier_vnd)}/hồ sơ, {_vnd(a.cost.annual_total)}/năm; "
+        f"có thể cắt giảm {_vnd(a.cost.removable_annual)}/năm"
+    )
+    return "\n".join(lines) + "\n\n"
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from catalog.analysis_batch import analyze_catalog
+    from models.batch import gc_paused
+
+    with _open(args) as ws, gc_paused():  # streamed: each procedure printed as its chunk comes back
+        summary = analyze_catalog(
+            ws, args.codes, store=False, out=sys.stdout, render=_report_text, top=args.top
+        )
     print(
         f"Danh mục: {summary['procedures']} thủ tục, {summary['items']} thành phần hồ sơ; "
         f"{summary['full_process_online_eligible']} thủ tục đủ điều kiện trực tuyến toàn trình."
@@ -531,7 +538,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     print("Theo nguồn dữ liệu:")
     for source, counts in summary["per_data_source"].items():
-        print(f"  {source:<24} " + ", ".join(f"{grades.get(g, g)} {n}" for g, n in sorted(counts.items())))
+        print(
+            f"  {source:<24} "
+            + ", ".join(f"{_REPORT_GRADES.get(g, g)} {n}" for g, n in sorted(counts.items()))
+        )
     return EXIT_OK
 
 
