@@ -181,6 +181,20 @@ class CatalogAnalysis:
         return self.tally().result(top)
 
 
+class WorkspaceFinder:
+    """Fresh findings for procedures of a workspace, as its analysis would store them: the workspace's registry
+    settings, and issuer links across the procedures ``ids`` (None: the whole catalog) read from their result names
+    alone, so that no catalog is loaded to link them."""
+
+    def __init__(self, workspace: Workspace, ids: Sequence[int] | None = None) -> None:
+        self.registry = workspace_registry(workspace)
+        self.matcher = Matcher(self.registry)
+        self.results = ResultIndex.from_names(workspace.result_names(ids))
+
+    def __call__(self, procedure: Procedure) -> list[Finding]:
+        return find(procedure, self.matcher, self.results)
+
+
 def analyze(
     procedures: Sequence[Procedure],
     registry: list[DataSource],

@@ -24,9 +24,7 @@ from multiprocessing import get_context
 from multiprocessing.pool import Pool
 from typing import Any, TextIO
 
-from catalog.analysis import ProcedureAnalysis, SummaryTally, procedure_json
-from catalog.finder import ResultIndex, find
-from catalog.sources import DataSource, Matcher, workspace_registry
+from catalog.analysis import ProcedureAnalysis, SummaryTally, WorkspaceFinder, procedure_json
 from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.online import online_blocks
@@ -55,10 +53,8 @@ class _Batch:
     """Everything a chunk needs; set before the workers start, which inherit it."""
 
     workspace: Workspace
-    registry: list[DataSource]
+    finder: WorkspaceFinder
     parameters: CostParameters
-    matcher: Matcher
-    results: ResultIndex
     render: Callable[[ProcedureAnalysis], str] | None
 
 
@@ -69,11 +65,11 @@ def _analyse(ids: list[int]) -> ChunkResult:
     batch = _BATCH
     assert batch is not None, "a chunk runs inside analyze_catalog"
     with gc_paused():
-        tally = SummaryTally.start(batch.registry, batch.parameters)
+        tally = SummaryTally.start(batch.finder.registry, batch.parameters)
         rows: list[tuple[Any, ...]] = []
         texts: list[str] = []
         for pid, procedure in zip(ids, batch.workspace.load(ids), strict=True):
-            findings = find(procedure, batch.matcher, batch.results)
+            findings = batch.finder(procedure)
             analysis = ProcedureAnalysis(
                 procedure,
                 findings,
@@ -136,21 +132,19 @@ def analyze_catalog(
     """
     global _BATCH
     ids = workspace.procedure_ids(codes)
-    registry = workspace_registry(workspace)
+    finder = WorkspaceFinder(workspace, ids)
     parameters = load_cost_parameters(workspace)
     _BATCH = _Batch(
         workspace,
-        registry,
+        finder,
         parameters,
-        Matcher(registry),
-        ResultIndex.from_names(workspace.result_names(ids)),
         render=render if render is not None else (_json_text if out is not None else None),
     )
     count = workers if workers is not None else default_workers(len(ids))
     if chunk is None:
         chunk = max(MIN_CHUNK, min(CHUNK, -(-len(ids) // (8 * count))))
     parts = [ids[start : start + chunk] for start in range(0, len(ids), chunk)]
-    tally = SummaryTally.start(registry, parameters)
+    tally = SummaryTally.start(finder.registry, parameters)
     try:
         with ExitStack() as stack:
             pool: Pool | None = None

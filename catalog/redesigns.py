@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.finder import ResultIndex, find
-from catalog.sources import Matcher, workspace_registry
+from catalog.analysis import WorkspaceFinder
 from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters
 from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
@@ -56,10 +55,8 @@ def apply_suggestions(
     """
     codes = list(codes) if codes is not None else None
     ids = workspace.procedure_ids(codes)
-    registry = workspace_registry(workspace)
-    matcher = Matcher(registry)
-    results = ResultIndex.from_names(workspace.result_names(ids))  # what analyze_workspace links issuers with
-    names = {source.id: source.name for source in registry}
+    finder = WorkspaceFinder(workspace, ids)  # the findings analyze_workspace would store for this selection
+    names = {source.id: source.name for source in finder.registry}
     store = Proposals(workspace)
     report = SuggestionReport(proposal=proposal)
     with workspace.writing() as conn, gc_paused():  # the whole catalog lands, or nothing does
@@ -69,7 +66,7 @@ def apply_suggestions(
         chunk: list[tuple[StoredDraft, ChangeGroup]] = []
         for pid, draft in zip(ids, store.drafts(proposal, codes), strict=True):
             report.procedures += 1
-            findings = find(draft.published, matcher, results)
+            findings = finder(draft.published)
             analysed.append(pid)
             rows.extend(finding_row(pid, f) for f in findings)
             if len(analysed) >= _CHUNK:

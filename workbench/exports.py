@@ -26,7 +26,6 @@ from pathlib import Path
 from exporters.safety import safe_filename
 from exporters.streaming import Cancelled, ExportCancelled, Progress, check_cancelled, partial_path
 from models.errors import TthcError
-from models.findings import Finding
 from models.procedure import Procedure
 from models.workspace import Workspace
 
@@ -108,24 +107,6 @@ def selected_count(ws: Workspace, codes: Sequence[str] | None) -> int:
     return len(ws.procedure_ids(codes))
 
 
-class CatalogFinder:
-    """Fresh findings for any procedure of the workspace (what the analysis would store): its registry, and issuer
-    links across the whole catalog whatever is exported, from the catalog's result names alone."""
-
-    def __init__(self, ws: Workspace) -> None:
-        from catalog.finder import ResultIndex
-        from catalog.sources import Matcher, workspace_registry
-
-        self.registry = workspace_registry(ws)
-        self.matcher = Matcher(self.registry)
-        self.results = ResultIndex.from_names(ws.result_names())
-
-    def __call__(self, procedure: Procedure) -> list[Finding]:
-        from catalog.finder import find
-
-        return find(procedure, self.matcher, self.results)
-
-
 def output_folder(output: Path, count: int, what: str) -> bool:
     """Whether ``output`` names a folder (created when missing); several files never go to one file name."""
     folder = bool(output.is_dir() or not output.suffix)
@@ -166,11 +147,12 @@ def _json(run: _Run) -> int:
 
 
 def _diagram(run: _Run) -> int:
+    from catalog.analysis import WorkspaceFinder
     from exporters.diagram import write_diagram
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "diagrams")
-    finder = CatalogFinder(run.ws)
+    finder = WorkspaceFinder(run.ws)
     fmt = run.request.fmt or ("svg" if folder else None)
 
     def write(version: _Version) -> Path:
@@ -203,10 +185,11 @@ def _catalog_xlsx(run: _Run) -> int:
 
 
 def _cost_xlsx(run: _Run) -> int:
+    from catalog.analysis import WorkspaceFinder
     from exporters.cost_xlsx import CostInput, write_cost_xlsx
     from models.cost import load_cost_parameters
 
-    finder = CatalogFinder(run.ws)
+    finder = WorkspaceFinder(run.ws)
     return write_cost_xlsx(
         (CostInput(p, to_be, finder(p)) for p, to_be in run.selected()),
         load_cost_parameters(run.ws),
@@ -218,9 +201,10 @@ def _cost_xlsx(run: _Run) -> int:
 
 
 def _findings_xlsx(run: _Run) -> int:
+    from catalog.analysis import WorkspaceFinder
     from exporters.findings_xlsx import write_findings_xlsx
 
-    finder = CatalogFinder(run.ws)
+    finder = WorkspaceFinder(run.ws)
     count = selected_count(run.ws, run.request.codes)
     write_findings_xlsx(
         ((p, finder(p)) for p in run.ws.procedures(run.request.codes)),
@@ -234,11 +218,12 @@ def _findings_xlsx(run: _Run) -> int:
 
 
 def _bpmn(run: _Run) -> int:
+    from catalog.analysis import WorkspaceFinder
     from exporters.bpmn import write_bpmn
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "BPMN files")
-    finder = CatalogFinder(run.ws)
+    finder = WorkspaceFinder(run.ws)
 
     def write(version: _Version) -> Path:
         as_is, to_be = version
@@ -257,9 +242,10 @@ def _bpmn(run: _Run) -> int:
 
 
 def _cpsv(run: _Run) -> int:
+    from catalog.analysis import WorkspaceFinder
     from exporters.cpsv import write_cpsv
 
-    finder = CatalogFinder(run.ws)
+    finder = WorkspaceFinder(run.ws)
     ids = run.ws.procedure_ids(run.request.codes)
     codes = run.request.codes if run.request.codes is not None else run.ws.codes()
     catalog: dict[str, list[str]] = {code: [] for code in codes}
