@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -89,10 +90,13 @@ def _json_text(analysis: ProcedureAnalysis) -> str:
 
 
 def _worker_started() -> None:
-    """A worker's connections are its own: the pool it inherited was emptied before the fork."""
+    """A worker's connections are its own (the pool it inherited was emptied before the fork), and Ctrl+C is the
+    parent's to handle: it rolls the batch back, stops the workers and says so in one sentence (a worker that took
+    the interrupt itself printed its traceback)."""
     from multiprocessing.util import Finalize
 
     assert _BATCH is not None
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     Finalize(None, _BATCH.workspace.engine.dispose, exitpriority=10)
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,7 @@ import catalog.analysis_batch as batch
 from catalog.analysis import analysis_json, analyze_workspace
 from catalog.importer import import_paths
 from models.workspace import FINDINGS, Workspace
+from tests.conftest import SHARED
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"
 fork_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
@@ -87,17 +92,54 @@ def test_a_failing_chunk_stores_nothing(
         assert _stored(ws) == stored  # the findings of the chunks before it were not kept either
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace holding the shared corpus's portal pages (imported once for this module)."""
+    pages = SHARED / "data" / "portal-pages"
+    if not pages.is_dir():
+        pytest.skip(f"the shared corpus is not here ({pages}); set TTHC_SHARED_DIR to run this test")
+    path = tmp_path_factory.mktemp("corpus") / "w.sqlite"
+    with Workspace.open(path) as ws:
+        import_paths(ws, [pages])
+    return path
+
+
 @fork_only
-def test_the_shared_corpus_on_two_workers_equals_the_whole_analysis(
-    shared_data: Path, tmp_path: Path
-) -> None:
-    with Workspace.open(tmp_path / "w.sqlite") as ws:
-        import_paths(ws, [shared_data / "portal-pages"])
+def test_the_shared_corpus_on_two_workers_equals_the_whole_analysis(corpus: Path) -> None:
+    with Workspace.open(corpus, create=False) as ws:
         text, stored = _whole(ws)
         got, got_stored, _ = _batched(ws, workers=2)
     assert got == text
     assert got_stored == stored
     assert len(stored) > 10_000
+
+
+@fork_only
+def test_ctrl_c_during_the_analysis_is_one_sentence_and_stores_nothing(corpus: Path) -> None:
+    """Ctrl+C reaches the command and its workers (one process group): the command rolls back and says so in one
+    sentence; no worker prints a traceback."""
+    with Workspace.open(corpus, create=False) as ws, ws.engine.begin() as conn:
+        conn.execute(FINDINGS.delete())
+    tthc = Path(sys.executable).with_name("tthc")
+    command = subprocess.Popen(
+        [str(tthc), "analyze", "-w", str(corpus)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    children = Path(f"/proc/{command.pid}/task/{command.pid}/children")
+    deadline = time.monotonic() + 30
+    while command.poll() is None and not children.read_text().split() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the workers are forked once the registry and the result index are built
+    assert command.poll() is None, "the analysis ended before its workers were seen"
+    time.sleep(0.2)
+    os.killpg(command.pid, signal.SIGINT)
+    out, err = command.communicate(timeout=60)
+    assert command.returncode == 130, (out, err)
+    assert err == "Interrupted; nothing was written.\n"
+    with Workspace.open(corpus, create=False) as ws:
+        assert _stored(ws) == []
 
 
 @pytest.mark.parametrize("workers", [1, pytest.param(2, marks=fork_only)])
