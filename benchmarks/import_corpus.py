@@ -45,7 +45,6 @@ def full_import(paths: list[Path]) -> int:
         return len(report.imported)
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
@@ -56,8 +55,11 @@ def main() -> None:
     size = sum(f.stat().st_size for f in files) / 1e6
     print(f"corpus: {len(files)} files, {size:.1f} MB ({', '.join(p.name for p in paths)})")
     rows = {}
-    for label, function, argument in (("floor (read + decode)", floor, files), ("parse (records -> procedures)",
-                                       parse_only, files), ("import (parse + one SQLite transaction)", full_import, paths)):
+    for label, function, argument in (
+        ("floor (read + decode)", floor, files),
+        ("parse (records -> procedures)", parse_only, files),
+        ("import (parse + one SQLite transaction)", full_import, paths),
+    ):
         times = []
         for _ in range(args.repeat):
             seconds, result = timed(function, argument)

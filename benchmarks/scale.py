@@ -88,6 +88,7 @@ def run_one(size: int, data: Path) -> dict[str, Any]:
         pages.mkdir()
         counts["files"] = build(data, size, pages)
         files = sorted(pages.iterdir())
+
         def parse_floor() -> None:
             for f in files:  # each document parsed and dropped: the floor must not hold the catalog either
                 json.loads(f.read_bytes())

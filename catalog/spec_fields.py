@@ -151,7 +151,9 @@ def _fee(label: str, body: str, *, loose: bool) -> Fee | None:
         return Fee(kind=_kind(label, body)) if label else None
     amount = _amount(body)
     said = fold(strip_bullet(body)).strip(" .;")
-    if amount is None and _FREE.match(said) and not _UNKNOWN.match(said):  # "Không có" is free, "không rõ" unknown
+    if (
+        amount is None and _FREE.match(said) and not _UNKNOWN.match(said)
+    ):  # "Không có" is free, "không rõ" unknown
         amount = 0
     if amount is None and not label and not loose:
         return None  # channel description text, not a fee

@@ -167,7 +167,9 @@ class Proposals:
         with self.workspace.engine.connect() as conn:
             return [ProposalInfo(*row) for row in conn.execute(query)]
 
-    def open(self, code: str, name: str = DEFAULT_PROPOSAL, *, published: Procedure | None = None) -> StoredDraft:
+    def open(
+        self, code: str, name: str = DEFAULT_PROPOSAL, *, published: Procedure | None = None
+    ) -> StoredDraft:
         """The proposal ``name`` of procedure ``code`` replayed on its published version (an empty draft, not yet
         stored, when the proposal does not exist).
 

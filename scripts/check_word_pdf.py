@@ -44,7 +44,9 @@ def word_outputs(folder: Path) -> list[Path]:
         procedures = list(ws.procedures())
         apply_suggestions(ws)
         plan = folder / "phuong-an-mau.docx"
-        write_plan_docx(list(Proposals(ws).drafts()), plan, load_cost_parameters(ws), proposal=DEFAULT_PROPOSAL)
+        write_plan_docx(
+            list(Proposals(ws).drafts()), plan, load_cost_parameters(ws), proposal=DEFAULT_PROPOSAL
+        )
         paths.append(plan)
     whole = folder / "dac-ta-mau.docx"
     write_spec_docx(procedures, whole)

@@ -53,7 +53,11 @@ def test_connecting_a_source_turns_its_items_redundant(workspace: Path, capsys) 
 def test_report_is_readable_vietnamese(workspace: Path, capsys) -> None:
     assert main(["report", "-w", str(workspace), "--code", "1.001193"]) == 0
     out = capsys.readouterr().out
-    assert "Thủ tục đăng ký khai sinh" in out and "Chi phí tuân thủ" in out and "Giấy tờ được yêu cầu nhiều nhất" in out
+    assert (
+        "Thủ tục đăng ký khai sinh" in out
+        and "Chi phí tuân thủ" in out
+        and "Giấy tờ được yêu cầu nhiều nhất" in out
+    )
 
 
 def test_stored_findings_read_back_with_their_item_names(workspace: Path, capsys) -> None:
@@ -62,4 +66,3 @@ def test_stored_findings_read_back_with_their_item_names(workspace: Path, capsys
         findings = ws.findings("1.001193")
         items = ws.get("1.001193").items
     assert [f.item_name for f in findings] == [i.name_normalized or i.name for i in items]
-

@@ -370,7 +370,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if not url.startswith(("postgresql://", "postgresql+psycopg://")):
             self.show_error(
                 self.tr("Open a team workspace"),
-                self.tr("A team workspace address starts with postgresql://, for example postgresql://user@server/db."),
+                self.tr(
+                    "A team workspace address starts with postgresql://, for example postgresql://user@server/db."
+                ),
             )
             return
         self.open_workspace(url)

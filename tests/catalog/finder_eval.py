@@ -39,8 +39,9 @@ def context_of(entry: dict[str, Any]) -> tuple[str, str | None]:
 
 def predict(entry: dict[str, Any], matcher: Matcher) -> str | None:
     name, field = context_of(entry)
-    procedure = Procedure(code="0.000000", name=name or "evaluation", field=field,
-                          items=[DossierItem(name=entry["item_text"])])
+    procedure = Procedure(
+        code="0.000000", name=name or "evaluation", field=field, items=[DossierItem(name=entry["item_text"])]
+    )
     return assess_item(procedure, 0, matcher).data_source
 
 
@@ -54,7 +55,9 @@ def score(labels_path: Path = LABELS, matcher: Matcher | None = None) -> dict[st
         got = predict(entry, matcher)
         confusion[(want or "null", got or "null")] += 1
         if want != got:
-            errors.append({"id": entry["id"], "label": want, "predicted": got, "text": entry["item_text"][:140]})
+            errors.append(
+                {"id": entry["id"], "label": want, "predicted": got, "text": entry["item_text"][:140]}
+            )
     predicted = sum(n for (want, got), n in confusion.items() if got != "null")
     labelled = sum(n for (want, got), n in confusion.items() if want != "null")
     correct = sum(n for (want, got), n in confusion.items() if got != "null" and got == want)

@@ -61,12 +61,17 @@ def score(pages_dir: Path, golden: Path = GOLDEN) -> dict[str, Any]:
             unmatched.remove(hit)
             correct += 1
         misses += [f"{page['code']}: extra {g}" for g in unmatched]
-        channels = [(str(c.method), c.time_limit, str(c.time_unit) if c.time_unit else None, c.fee_vnd)
-                    for c in procedure.channels]
-        channels_exact += channels == [(c["method"], c["time_limit"], c["time_unit"], c["fee_vnd"])
-                                       for c in page["channels"]]
+        channels = [
+            (str(c.method), c.time_limit, str(c.time_unit) if c.time_unit else None, c.fee_vnd)
+            for c in procedure.channels
+        ]
+        channels_exact += channels == [
+            (c["method"], c["time_limit"], c["time_unit"], c["fee_vnd"]) for c in page["channels"]
+        ]
         notes_exact += len(procedure.notes) == page["notes"]
-        legal_exact += [r.number for r in procedure.legal_basis] == [_number(n) for n in page["legal_numbers"]]
+        legal_exact += [r.number for r in procedure.legal_basis] == [
+            _number(n) for n in page["legal_numbers"]
+        ]
     return {
         "pages": len(expected_pages),
         "extracted": extracted_total,
@@ -82,7 +87,11 @@ def score(pages_dir: Path, golden: Path = GOLDEN) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    pages = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "shared" / "data" / "portal-pages"
+    pages = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[3] / "shared" / "data" / "portal-pages"
+    )
     result = score(pages)
     for line in result.pop("misses"):
         print(line)

@@ -31,20 +31,38 @@ class ListJson(JsonFormat):
 
     def parse(self, record: RawRecord) -> Parsed:
         row = record.data
-        return Parsed(Procedure(code=row["code"], name=row["name"], field=row["field"],
-                                executing_agencies=[row["agency"]]))
+        return Parsed(
+            Procedure(
+                code=row["code"], name=row["name"], field=row["field"], executing_agencies=[row["agency"]]
+            )
+        )
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     FORMATS.insert(0, ListJson())
     listed = tmp_path / "list.json"
-    listed.write_text(json.dumps({"list": [{"code": "1.000001", "name": "Cấp phép", "field": "Xây dựng",
-                                            "agency": "Sở Xây dựng"}]}, ensure_ascii=False))
+    listed.write_text(
+        json.dumps(
+            {
+                "list": [
+                    {"code": "1.000001", "name": "Cấp phép", "field": "Xây dựng", "agency": "Sở Xây dựng"}
+                ]
+            },
+            ensure_ascii=False,
+        )
+    )
     detail = tmp_path / "detail.json"
-    detail.write_text(json.dumps(Procedure(code="1.000001", name="Cấp giấy phép xây dựng",
-                                           items=[DossierItem(name="Đơn đề nghị", originals=1)]).model_dump(mode="json"),
-                                 ensure_ascii=False))
+    detail.write_text(
+        json.dumps(
+            Procedure(
+                code="1.000001",
+                name="Cấp giấy phép xây dựng",
+                items=[DossierItem(name="Đơn đề nghị", originals=1)],
+            ).model_dump(mode="json"),
+            ensure_ascii=False,
+        )
+    )
     yield {"list": listed, "detail": detail}
     FORMATS.pop(0)
 
@@ -79,15 +97,23 @@ def test_progress_is_reported_and_cancel_leaves_the_workspace_untouched(tmp_path
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(5):
-        (folder / f"{n}.json").write_text(json.dumps(
-            Procedure(code=f"1.00000{n}", name=f"Thủ tục {n}", items=[DossierItem(name="Đơn", originals=1)])
-            .model_dump(mode="json"), ensure_ascii=False))
+        (folder / f"{n}.json").write_text(
+            json.dumps(
+                Procedure(
+                    code=f"1.00000{n}", name=f"Thủ tục {n}", items=[DossierItem(name="Đơn", originals=1)]
+                ).model_dump(mode="json"),
+                ensure_ascii=False,
+            )
+        )
     seen: list[tuple[int, int]] = []
     with Workspace.open(tmp_path / "w.sqlite") as ws:
         report = import_paths(ws, [folder], progress=lambda done, total: seen.append((done, total)))
         assert seen == [(n, 5) for n in range(1, 6)] and len(report.imported) == 5
-        (folder / "9.json").write_text(json.dumps(
-            Procedure(code="1.000009", name="Mới", items=[]).model_dump(mode="json"), ensure_ascii=False))
+        (folder / "9.json").write_text(
+            json.dumps(
+                Procedure(code="1.000009", name="Mới", items=[]).model_dump(mode="json"), ensure_ascii=False
+            )
+        )
         for workers in (1, 2):  # parsed here, or by a pool of processes that the cancel stops too
             calls = iter([False, False, True])
             with pytest.raises(ImportCancelled, match="not changed"):

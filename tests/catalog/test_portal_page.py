@@ -23,8 +23,19 @@ H = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 
 
 def page(**sections: str) -> dict[str, str]:
-    base = {key: "" for key in ("ma_thu_tuc", "ten_thu_tuc", "thanh_phan_ho_so", "cach_thuc_thuc_hien",
-                                "can_cu_phap_ly", "ket_qua_xu_ly", "cap_thuc_hien", "raw_text")}
+    base = {
+        key: ""
+        for key in (
+            "ma_thu_tuc",
+            "ten_thu_tuc",
+            "thanh_phan_ho_so",
+            "cach_thuc_thuc_hien",
+            "can_cu_phap_ly",
+            "ket_qua_xu_ly",
+            "cap_thuc_hien",
+            "raw_text",
+        )
+    }
     base.update(ma_thu_tuc="1.000001", ten_thu_tuc="Cấp giấy phép thử nghiệm")
     base.update(sections)
     return base
@@ -56,7 +67,9 @@ def test_channel_rows_time_units_fees_and_notes() -> None:
 
 def test_a_time_glued_to_an_amount_is_not_guessed() -> None:
     warnings: list[str] = []
-    [row] = parse_channels("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp120 VNĐ(20.000 đ/tờ khai)", warnings)
+    [row] = parse_channels(
+        "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp120 VNĐ(20.000 đ/tờ khai)", warnings
+    )
     assert (row.time_limit, row.fee_vnd) == (None, None)
     assert row.fees[0].note == "20.000 đ/tờ khai"
     assert warnings and "glued" in warnings[0]
@@ -80,10 +93,20 @@ def test_dossier_cases_quantities_glued_files_and_notes() -> None:
         ("01 bản sao giấy khai sinh hoặc trích lục khai sinh", 1, 0, "(1) Cấp mới:", []),
         ("Số lượng hồ sơ: 01 (một) bộ.", 0, 0, "(1) Cấp mới:", []),
         ("Thẻ Căn cước công dân", 1, 0, "Các giấy tờ phải xuất trình (bản chính):", []),
-        ("Lưu ý: nộp bản sao điện tử thì không phải nộp bản giấy.", 1, 0,
-         "Các giấy tờ phải xuất trình (bản chính):", []),
-        ("- Trường hợp ủy quyền thì phải có văn bản ủy quyền hợp lệ.", None, None,
-         "Các giấy tờ phải xuất trình (bản chính):", []),
+        (
+            "Lưu ý: nộp bản sao điện tử thì không phải nộp bản giấy.",
+            1,
+            0,
+            "Các giấy tờ phải xuất trình (bản chính):",
+            [],
+        ),
+        (
+            "- Trường hợp ủy quyền thì phải có văn bản ủy quyền hợp lệ.",
+            None,
+            None,
+            "Các giấy tờ phải xuất trình (bản chính):",
+            [],
+        ),
     ]
     procedure = parse(page(thanh_phan_ho_so=text)).procedure
     assert [(i.name_normalized, i.group, i.kind) for i in procedure.items] == [
@@ -96,15 +119,21 @@ def test_dossier_cases_quantities_glued_files_and_notes() -> None:
     assert [n.text[:12] for n in procedure.notes] == ["Số lượng hồ ", "Lưu ý: nộp b", "- Trường hợp"]
 
 
-@pytest.mark.parametrize("glued, name, files", [
-    ("Đơn đề nghị;Mau02-DS(BHYT).doc", "Đơn đề nghị;", ["Mau02-DS(BHYT).doc"]),
-    ("Đơn đề nghị cấp đổi thẻ của đơn vị trực thuộc BộMau02-ĐN(BHYT).doc",
-     "Đơn đề nghị cấp đổi thẻ của đơn vị trực thuộc Bộ", ["Mau02-ĐN(BHYT).doc"]),
-    ("Tờ khai (mẫu NA17)101-Mau A17 tam tru.doc", "Tờ khai (mẫu NA17)", ["101-Mau A17 tam tru.doc"]),
-    ("Đơn xin thường trú;Mau TK01.tt73.2021.doc", "Đơn xin thường trú;", ["Mau TK01.tt73.2021.doc"]),
-    ("Tờ khai theo mẫu.Mẫu 01.docxMẫu 02.pdf", "Tờ khai theo mẫu.", ["Mẫu 01.docx", "Mẫu 02.pdf"]),
-    ("Giấy chứng nhận đăng ký doanh nghiệp", "Giấy chứng nhận đăng ký doanh nghiệp", []),
-])
+@pytest.mark.parametrize(
+    "glued, name, files",
+    [
+        ("Đơn đề nghị;Mau02-DS(BHYT).doc", "Đơn đề nghị;", ["Mau02-DS(BHYT).doc"]),
+        (
+            "Đơn đề nghị cấp đổi thẻ của đơn vị trực thuộc BộMau02-ĐN(BHYT).doc",
+            "Đơn đề nghị cấp đổi thẻ của đơn vị trực thuộc Bộ",
+            ["Mau02-ĐN(BHYT).doc"],
+        ),
+        ("Tờ khai (mẫu NA17)101-Mau A17 tam tru.doc", "Tờ khai (mẫu NA17)", ["101-Mau A17 tam tru.doc"]),
+        ("Đơn xin thường trú;Mau TK01.tt73.2021.doc", "Đơn xin thường trú;", ["Mau TK01.tt73.2021.doc"]),
+        ("Tờ khai theo mẫu.Mẫu 01.docxMẫu 02.pdf", "Tờ khai theo mẫu.", ["Mẫu 01.docx", "Mẫu 02.pdf"]),
+        ("Giấy chứng nhận đăng ký doanh nghiệp", "Giấy chứng nhận đăng ký doanh nghiệp", []),
+    ],
+)
 def test_form_files_are_peeled_from_item_names(glued: str, name: str, files: list[str]) -> None:
     assert peel_templates(glued) == (name, files)
 
@@ -116,20 +145,27 @@ def test_legal_basis_rows_split_at_their_trailing_number() -> None:
         "Luật 54/2014/QH1354/2014/QH13LUẬT  HÀNG KHÔNG66/2006/QH11"
     )
     assert [(r.number, r.issuer) for r in rows] == [
-        ("64/2022/NĐ-CP", "Chính phủ"), ("53/2025/TT-BCA", "Bộ Công an"),
-        ("05/2024/UBTVQH15", "Ủy ban Thường vụ Quốc hội"), ("54/2014/QH13", "Quốc hội"), ("66/2006/QH11", "Quốc hội"),
+        ("64/2022/NĐ-CP", "Chính phủ"),
+        ("53/2025/TT-BCA", "Bộ Công an"),
+        ("05/2024/UBTVQH15", "Ủy ban Thường vụ Quốc hội"),
+        ("54/2014/QH13", "Quốc hội"),
+        ("66/2006/QH11", "Quốc hội"),
     ]
     assert rows[1].title.startswith("Thông tư số 53/2025/TT-BCAngày") and str(rows[1].date) == "2025-07-01"
     assert rows[2].title == "Pháp lệnh Chi phí tố tụng năm 2024"
 
 
 def test_page_fields_placeholders_levels_and_result_codes() -> None:
-    parsed = parse(page(
-        cap_thuc_hien="Cấp bộ, Cấp tỉnh, Cấp huyện", linh_vuc="Không có thông tin",
-        doi_tuong_thuc_hien="Doanh nghiệp, Tổ chức (không bao gồm doanh nghiệp, HTX), Công dân Việt Nam",
-        ket_qua_xu_ly="Giấy phép kinh doanhMã: KQ.G01.000193Từ khóaKhông có thông tinMô tảChọn cơ quan thực hiện",
-        thu_tuc_lien_quan="1.000002 - Cấp lại giấy phép", raw_text="Mã thủ tục1.000001Số quyết định",
-    ))
+    parsed = parse(
+        page(
+            cap_thuc_hien="Cấp bộ, Cấp tỉnh, Cấp huyện",
+            linh_vuc="Không có thông tin",
+            doi_tuong_thuc_hien="Doanh nghiệp, Tổ chức (không bao gồm doanh nghiệp, HTX), Công dân Việt Nam",
+            ket_qua_xu_ly="Giấy phép kinh doanhMã: KQ.G01.000193Từ khóaKhông có thông tinMô tảChọn cơ quan thực hiện",
+            thu_tuc_lien_quan="1.000002 - Cấp lại giấy phép",
+            raw_text="Mã thủ tục1.000001Số quyết định",
+        )
+    )
     p = parsed.procedure
     assert p.levels == [Level.MINISTRY, Level.PROVINCE, Level.DISTRICT_HISTORICAL]
     assert p.field is None  # "Không có thông tin" is unknown, never a value
@@ -139,26 +175,54 @@ def test_page_fields_placeholders_levels_and_result_codes() -> None:
 
 
 def test_a_page_holding_another_procedures_text_is_imported_under_that_code_with_a_warning() -> None:
-    parsed = parse(page(ma_thu_tuc="3.000224", ten_thu_tuc="Hỗ trợ phát triển sản xuất",
-                        raw_text="Hỗ trợTên thủ tụcHỗ trợMã thủ tục1.014023Số quyết định"))
+    parsed = parse(
+        page(
+            ma_thu_tuc="3.000224",
+            ten_thu_tuc="Hỗ trợ phát triển sản xuất",
+            raw_text="Hỗ trợTên thủ tụcHỗ trợMã thủ tục1.014023Số quyết định",
+        )
+    )
     assert parsed.procedure.code == "1.014023"
-    assert parsed.warnings == ["the page filed as 3.000224 holds the text of procedure 1.014023 (its own 'Mã thủ "
-                               "tục'); imported as 1.014023"]
+    assert parsed.warnings == [
+        "the page filed as 3.000224 holds the text of procedure 1.014023 (its own 'Mã thủ "
+        "tục'); imported as 1.014023"
+    ]
 
 
 def test_a_page_without_code_or_name_is_one_sentence() -> None:
-    with pytest.raises(CatalogReadError, match=r"^p\.json, page 1\.000001: procedure 1\.000001 has no name\.$"):
+    with pytest.raises(
+        CatalogReadError, match=r"^p\.json, page 1\.000001: procedure 1\.000001 has no name\.$"
+    ):
         parse(page(ten_thu_tuc="  "))
 
 
 def test_split_list_keeps_commas_inside_names() -> None:
-    assert split_list("Chi cục Thuế, Thuế cơ sở, Thuế tỉnh, thành phố") == ["Chi cục Thuế", "Thuế cơ sở",
-                                                                             "Thuế tỉnh, thành phố"]
+    assert split_list("Chi cục Thuế, Thuế cơ sở, Thuế tỉnh, thành phố") == [
+        "Chi cục Thuế",
+        "Thuế cơ sở",
+        "Thuế tỉnh, thành phố",
+    ]
 
 
-_PIECES = [*"0123456789 ,.;:()-/aăâbđeêghiklmnoôơpqrstuưvxy\n", H, "Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính",
-           "Không có thông tin", "Miễn phí", " Ngày làm việc", "VNĐ", "1 bản chính", ",1 bản sao", ".docx",
-           "/2024/NĐ-CP", "QH15", "Lưu ý:", "(", ")"]
+_PIECES = [
+    *"0123456789 ,.;:()-/aăâbđeêghiklmnoôơpqrstuưvxy\n",
+    H,
+    "Trực tiếp",
+    "Trực tuyến",
+    "Dịch vụ bưu chính",
+    "Không có thông tin",
+    "Miễn phí",
+    " Ngày làm việc",
+    "VNĐ",
+    "1 bản chính",
+    ",1 bản sao",
+    ".docx",
+    "/2024/NĐ-CP",
+    "QH15",
+    "Lưu ý:",
+    "(",
+    ")",
+]
 flattened = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
 
 
@@ -194,13 +258,24 @@ def test_every_page_of_the_corpus_imports_with_the_misfiled_ones_named(corpus: P
         assert (again.imported, again.updated, len(again.unchanged)) == ([], {}, len(codes))
 
 
-@pytest.mark.parametrize("code", ["bo-cong-an/1.012680", "bo-tai-chinh/1.008331", "bo-xay-dung/1.003897",
-                                  "bo-nong-nghiep-mt/1.011325", "toa-an-nhan-dan/3.000165"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "bo-cong-an/1.012680",
+        "bo-tai-chinh/1.008331",
+        "bo-xay-dung/1.003897",
+        "bo-nong-nghiep-mt/1.011325",
+        "toa-an-nhan-dan/3.000165",
+    ],
+)
 def test_reference_pages_match_their_golden_files(corpus: Path, code: str, golden) -> None:
     [record] = list(read_file(corpus / f"{code}.json"))
     assert record.failure is None
-    golden(f"portal-pages/{code.replace('/', '_')}.json",
-           {"warnings": record.warnings, "procedure": procedure_json(record.procedure)}, shorten=True)
+    golden(
+        f"portal-pages/{code.replace('/', '_')}.json",
+        {"warnings": record.warnings, "procedure": procedure_json(record.procedure)},
+        shorten=True,
+    )
 
 
 @pytest.mark.parametrize("golden_set", ["portal-pages-handchecked.json", "portal-pages-heldout.json"])
@@ -213,9 +288,11 @@ def test_hand_checked_pages_match_field_for_field(corpus: Path, golden_set: str)
     from tests.catalog.handchecked import GOLDEN, score
 
     result = score(corpus, GOLDEN.with_name(golden_set))
-    print(f"\n{golden_set}: {result['pages']} pages, items: precision {result['precision']:.3f}, "
-          f"recall {result['recall']:.3f}; channels exact {result['channels_exact']}/{result['pages']}, "
-          f"notes exact {result['notes_exact']}/{result['pages']}, legal numbers exact {result['legal_exact']}/{result['pages']}")
+    print(
+        f"\n{golden_set}: {result['pages']} pages, items: precision {result['precision']:.3f}, "
+        f"recall {result['recall']:.3f}; channels exact {result['channels_exact']}/{result['pages']}, "
+        f"notes exact {result['notes_exact']}/{result['pages']}, legal numbers exact {result['legal_exact']}/{result['pages']}"
+    )
     assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result["misses"]
     assert result["channels_exact"] >= result["pages"] - 1  # one page's channel field is broken at the source
 

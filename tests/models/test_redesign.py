@@ -457,7 +457,9 @@ class RedesignMachine(RuleBasedStateMachine):
                 changes.append(RemoveItem(**ref, rationale=WHY))
             else:
                 changes.append(LookupItem(**ref, data_source="population", source_name="CSDL", rationale=WHY))
-        self.draft.push(ChangeGroup("nhóm", changes))  # changes on distinct items, last to first, always apply
+        self.draft.push(
+            ChangeGroup("nhóm", changes)
+        )  # changes on distinct items, last to first, always apply
 
     @precondition(lambda self: bool(self.draft.done))
     @rule()

@@ -214,7 +214,9 @@ def _workspace_at_revision(target: str, revision: str) -> None:
 def test_an_older_workspace_is_upgraded_and_keeps_its_data(workspace_target: str) -> None:
     _workspace_at_revision(workspace_target, "0003")
     url = workspace_target if "://" in workspace_target else f"sqlite:///{workspace_target}"
-    old = Workspace(create_engine(url), "old")  # today's writer, on tables 0003 already had (steps gained columns)
+    old = Workspace(
+        create_engine(url), "old"
+    )  # today's writer, on tables 0003 already had (steps gained columns)
     stepless = rich_procedure().model_copy(update={"steps": []})
     old.store([(stepless, SOURCE, "k")])
     assert old.schema_revision == "0003"

@@ -171,7 +171,9 @@ def test_quit_closes_the_window(qtbot, window: MainWindow) -> None:
 def test_a_database_password_is_never_remembered() -> None:
     from workbench.main_window import workspace_target
 
-    assert workspace_target("postgresql://cb:bí-mật@db.local:5432/tthc") == "postgresql://cb@db.local:5432/tthc"
+    assert (
+        workspace_target("postgresql://cb:bí-mật@db.local:5432/tthc") == "postgresql://cb@db.local:5432/tthc"
+    )
     assert workspace_target("postgresql://cb@db.local/tthc") == "postgresql://cb@db.local/tthc"
 
 
@@ -186,10 +188,14 @@ def test_a_team_workspace_opens_from_its_address_and_is_remembered_without_passw
     window.open_team_action.trigger()
     assert shown(window, Column.CODE) == ["6.000001"]
     remembered = Settings().recent[0]
-    assert make_url(remembered).password is None and make_url(remembered).database == make_url(pg_url).database
+    assert (
+        make_url(remembered).password is None and make_url(remembered).database == make_url(pg_url).database
+    )
 
 
-def test_a_team_workspace_address_must_be_postgresql(qtbot, window: MainWindow, warnings, monkeypatch) -> None:
+def test_a_team_workspace_address_must_be_postgresql(
+    qtbot, window: MainWindow, warnings, monkeypatch
+) -> None:
     monkeypatch.setattr(QtWidgets.QInputDialog, "getText", lambda *args, **kwargs: ("mysql://x@y/z", True))
     window.open_team_action.trigger()
     assert warnings and "postgresql://" in warnings[-1][1]
