@@ -4,7 +4,7 @@ Three figures for each size:
 
 - the command itself, ``tthc analyze -w W``, as a user runs it (a fresh process: start-up, imports, loading,
   analysis on the workers, storing the findings, the summary), best and median of ``--repeat`` runs;
-- the batch inside one process (:func:`catalog.analysis_batch.analyze_catalog`, storing), on the default workers
+- the batch inside one process (:func:`catalog.pipeline.analysis_batch.analyze_catalog`, storing), on the default workers
   and on one process;
 - the growth of each from the corpus to ten times the corpus (linear growth is ~10x).
 
@@ -25,9 +25,9 @@ from pathlib import Path
 
 from timing import SHARED_DATA
 
-import catalog.formats  # noqa: F401
-from catalog.analysis_batch import analyze_catalog, default_workers
-from catalog.importer import import_paths
+import catalog.importing.all_formats  # noqa: F401
+from catalog.importing.importer import import_paths
+from catalog.pipeline.analysis_batch import analyze_catalog, default_workers
 from models.batch import gc_paused
 from models.workspace import SourceRef, Workspace
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from timing import SHARED_DATA, timed
 
-from catalog.importer import import_paths, read_file
-from exporters.docx_spec import write_spec_docx
+from catalog.importing.importer import import_paths, read_file
+from exporters.word.spec import write_spec_docx
 from models.workspace import Workspace
 
 

@@ -20,10 +20,11 @@ from typing import Any
 from openpyxl import Workbook
 from timing import SHARED_DATA, timed
 
-from catalog.importer import expand, read_file
-from catalog.template import ENUM, ENUM_LIST, LIST, TABLES, enum_label
-from exporters.catalog_xlsx import write_catalog_xlsx
+from catalog.importing.importer import expand, read_file
+from exporters.excel.catalog_book import write_catalog_xlsx
 from models.procedure import Procedure
+from models.template import ENUM, ENUM_LIST, LIST, TABLES
+from models.vocabulary import label
 
 _LINKED = {"procedure_code", "channel_no", "no"}
 
@@ -38,9 +39,9 @@ def plain(kind: str, value: Any) -> Any:
     if value is None or value == []:
         return None
     if kind == ENUM:
-        return enum_label(value)
+        return label(value)
     if kind == ENUM_LIST:
-        return "\n".join(enum_label(v) for v in value)
+        return "\n".join(label(v) for v in value)
     if kind == LIST:
         return "\n".join(value)
     return value

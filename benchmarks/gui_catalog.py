@@ -34,9 +34,9 @@ from timing import SHARED_DATA
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import catalog.formats  # noqa: E402, F401
-from catalog.analysis import analyze_workspace  # noqa: E402
-from catalog.importer import import_paths  # noqa: E402
+import catalog.importing.all_formats  # noqa: E402, F401
+from catalog.importing.importer import import_paths  # noqa: E402
+from catalog.pipeline.analysis import analyze_workspace  # noqa: E402
 from models.workspace import ProcedureSummary, Workspace  # noqa: E402
 from workbench.catalog_facts import CatalogFacts, catalog_facts_job  # noqa: E402
 from workbench.catalog_model import CatalogFilter, CatalogFilterProxy, CatalogModel, Column, Status  # noqa: E402

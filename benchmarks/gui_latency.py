@@ -144,7 +144,7 @@ def paint_watch(widget: Any) -> Any:
 def make_workspace(data: Path, size: int, folder: Path) -> Path:
     """A workspace of at least ``size`` procedures: some corpus pages import as none (no usable code, or a code
     another page has), so pages are written until the workspace holds enough."""
-    from catalog.importer import import_paths
+    from catalog.importing.importer import import_paths
     from models.workspace import Workspace
 
     began = time.perf_counter()
@@ -191,7 +191,7 @@ def main() -> int:
 def run(args: argparse.Namespace, folder: Path) -> int:
     from PySide6 import QtTest
 
-    import catalog.formats  # noqa: F401
+    import catalog.importing.all_formats  # noqa: F401
     from workbench.i18n import Translations
     from workbench.main_window import MainWindow, Settings
     from workbench.qt import QtCore, QtWidgets

@@ -18,8 +18,8 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 from timing import SHARED_DATA, timed
 
-import catalog.formats  # noqa: F401
-from catalog.importer import expand, import_paths, read_file
+import catalog.importing.all_formats  # noqa: F401
+from catalog.importing.importer import expand, import_paths, read_file
 from models.workspace import Workspace
 
 SETS = ("portal-pages", "portal-api", "portal-lists", "legacy-2021")

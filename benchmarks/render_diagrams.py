@@ -19,14 +19,14 @@ from typing import Any
 
 from timing import SHARED_DATA, timed
 
-import catalog.formats  # noqa: F401
-from catalog.analysis import analyze
-from catalog.importer import import_paths
-from catalog.sources import load_registry
-from exporters.diagram import FORMATS, diagram_dot, render, source_names
+import catalog.importing.all_formats  # noqa: F401
+from catalog.importing.importer import import_paths
+from catalog.pipeline.analysis import analyze
+from exporters.flow.diagram import FORMATS, diagram_dot, render, source_names
 from models.cost import CostParameters
 from models.procedure import Procedure
 from models.redesign import Draft, suggest
+from models.sources import load_registry
 from models.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "sample-catalog.json"

@@ -72,10 +72,10 @@ def timed(label: str, results: dict[str, float], function: Callable[[], Any]) ->
 
 
 def run_one(size: int, data: Path) -> dict[str, Any]:
-    import catalog.formats  # noqa: F401
-    from catalog.analysis_batch import analyze_catalog
-    from catalog.importer import import_paths
-    from catalog.redesigns import apply_suggestions, catalog_comparison, comparisons
+    import catalog.importing.all_formats  # noqa: F401
+    from catalog.importing.importer import import_paths
+    from catalog.pipeline.analysis_batch import analyze_catalog
+    from catalog.pipeline.redesigns import apply_suggestions, catalog_comparison, comparisons
     from models.batch import gc_paused
     from models.workspace import Workspace
     from workbench.exports import ExportRequest, export

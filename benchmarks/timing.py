@@ -24,7 +24,7 @@ def timed(function: Callable[..., Any], *args: Any) -> tuple[float, Any]:
 def workbench_window(sources: Sequence[Path], prefix: str = "tthc-bench-") -> tuple[Any, Any, Path]:
     """The main window (offscreen when QT_QPA_PLATFORM says so, in Vietnamese) on a new workspace holding
     ``sources``, in a temporary folder that keeps Qt's settings too: (application, window, workspace path)."""
-    from catalog.importer import import_paths
+    from catalog.importing.importer import import_paths
     from models.workspace import Workspace
     from workbench.i18n import Translations
     from workbench.main_window import MainWindow, Settings

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from timing import SHARED_DATA, timed
 
-from catalog.analysis import analyze
-from catalog.importer import expand, read_file
-from catalog.sources import load_registry
-from exporters.bpmn import generate_bpmn, validate_bpmn
+from catalog.importing.importer import expand, read_file
+from catalog.pipeline.analysis import analyze
 from exporters.cpsv import generate_cpsv, validate_cpsv
+from exporters.flow.bpmn import generate_bpmn, validate_bpmn
 from models.cost import CostParameters
 from models.findings import Finding
 from models.procedure import Procedure
+from models.sources import load_registry
 
 Record = tuple[Procedure, list[Finding]]
 

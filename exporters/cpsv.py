@@ -57,16 +57,17 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from catalog.finder import document_key
-from catalog.sources import DataSource, load_registry
-from catalog.text import fold
+from catalog.reading.documents import document_key
 from exporters.safety import xml_text
 from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
-from exporters.wording import item_facts, label, one_line, shorten, time_limit, time_limits
+from exporters.wording import item_facts, one_line, shorten, time_limit, time_limits
 from models.enums import TimeUnit
 from models.findings import Finding
 from models.procedure import Channel, DossierItem, Procedure
 from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
+from models.sources import DataSource, load_registry
+from models.text import fold
+from models.vocabulary import label
 
 BASE = "https://dichvucong.gov.vn/tthc/"
 SCHEMA_DIR = Path(__file__).with_name("schemas") / "cpsv-ap-3.2.0"

@@ -11,23 +11,10 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
+from models.json_format import FORMAT_NAME, FORMAT_VERSION, procedure_json
 from models.procedure import Procedure
-
-FORMAT_NAME = "tthc-workbench"
-FORMAT_VERSION = 1
-
-
-def procedure_json(procedure: Procedure) -> dict[str, Any]:
-    """One procedure as JSON data: the model's fields plus, for readers, each channel's ``fee_vnd`` total and
-    each item's ``certified_copy`` flag (both derived, and ignored on re-import)."""
-    data = procedure.model_dump(mode="json")
-    for channel, out in zip(procedure.channels, data["channels"], strict=True):
-        out["fee_vnd"] = channel.fee_vnd
-    for item, out in zip(procedure.items, data["items"], strict=True):
-        out["certified_copy"] = item.certified_copy
-    return data
 
 
 def generate_json(procedures: Iterable[Procedure]) -> str:

@@ -42,7 +42,7 @@ def is_formula_like(text: str) -> bool:
 def cell_text(text: str | None) -> str | None:
     r"""``text`` with what a spreadsheet's XML cannot carry removed. Writers must still store it as a *string* cell:
     openpyxl turns any str starting with "=" into a formula unless the cell's ``data_type`` is set to ``"s"``
-    afterwards (see :mod:`exporters.xlsx_common`), and applications evaluate +, - and @ when a user edits the cell.
+    afterwards (see :mod:`exporters.excel.common`), and applications evaluate +, - and @ when a user edits the cell.
 
     >>> cell_text("=HYPERLINK(1)\x07")
     '=HYPERLINK(1)'

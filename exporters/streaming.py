@@ -1,6 +1,6 @@
 """What exporters of large selections share: progress and cancel callbacks, and files that appear whole or not at all.
 
-Long exports take ``progress(done, total)`` and ``cancelled()`` callbacks like :func:`catalog.importer.import_paths`;
+Long exports take ``progress(done, total)`` and ``cancelled()`` callbacks like :func:`catalog.importing.importer.import_paths`;
 the GUI adapts them to a worker thread, the CLI to a progress bar. A cancelled export raises
 :class:`ExportCancelled` and leaves no partial file behind.
 """

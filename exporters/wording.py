@@ -9,20 +9,11 @@ limits and the facts about a dossier item, all through :func:`exporters.safety.x
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from catalog.template import ENUM_LABELS
 from exporters.safety import xml_text
 from models.enums import FindingGrade, ItemGroup, ItemKind, TimeUnit
 from models.procedure import Channel, DossierItem
-
-#: What the finder's grade means for an item, said to the reader of an export.
-GRADES = {
-    FindingGrade.REDUNDANT: "thừa, dữ liệu đã có",
-    FindingGrade.POTENTIALLY_REDUNDANT: "có thể thừa, dữ liệu có thể khai thác",
-    FindingGrade.ISSUED_BY_STATE: "do cơ quan nhà nước cấp",
-    FindingGrade.REQUIRED: "vẫn phải nộp",
-}
+from models.vocabulary import label
 
 
 def one_line(text: str | None) -> str:
@@ -37,11 +28,6 @@ def shorten(text: str | None, limit: int) -> str:
         return line
     cut = line[: limit - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
-
-
-def label(value: Any) -> str:
-    """The Vietnamese label of an enum value, as the specification and the spreadsheets write it."""
-    return ENUM_LABELS[type(value)][value][0]
 
 
 def time_limit(channel: Channel) -> str:
@@ -79,5 +65,5 @@ def item_facts(
     if item.kind == ItemKind.FORM and item.template:
         lines.append(f"Mẫu: {one_line(item.template)}")
     if grade is not None:
-        lines.append(f"Rà soát: {GRADES[grade]}" + (f" ({', '.join(sources)})" if sources else ""))
+        lines.append(f"Rà soát: {label(grade).lower()}" + (f" ({', '.join(sources)})" if sources else ""))
     return lines

@@ -1,6 +1,6 @@
 """What the analysis says about a procedure: each dossier item's finding, online-eligibility blocks.
 
-Findings are produced by the once-only finder (:mod:`catalog.finder`) and read by the graph, cost, redesign and
+Findings are produced by the once-only finder (:mod:`catalog.finder.grading`) and read by the graph, cost, redesign and
 export code, so their shape lives here, in the core's vocabulary.
 """
 

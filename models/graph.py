@@ -46,8 +46,9 @@ from typing import TYPE_CHECKING
 
 from models.enums import Actor, ChannelMethod, ItemGroup, TimeUnit
 from models.findings import Finding
-from models.online import fold, requires_presence, step_text, travels_online
+from models.online import requires_presence, step_text, travels_online
 from models.procedure import DossierItem, Procedure
+from models.text import fold
 
 if TYPE_CHECKING:  # networkx is imported by the functions that build graphs: the cost model needs none
     import networkx as nx

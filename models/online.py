@@ -28,8 +28,8 @@ no ``copy_forms`` — the importer derives them from the same words — and, for
 A phrase preceded within three words by "không" or "khỏi" ("không phải có mặt", "không cần ký trực tiếp") does
 not count, nor one that :data:`EXCEPT_AFTER` rules out ("đăng ký trực tiếp" is not a handwritten signature).
 
-Text is matched word by word on a folded key (lower case, diacritics removed, đ → d) built by :func:`fold`; the
-core must not import :mod:`catalog`, so the helper lives here. The rules index their phrases by first word, so
+Text is matched word by word on a folded key (lower case, diacritics removed, đ → d) built by
+:func:`models.text.ascii_words`. The rules index their phrases by first word, so
 only the phrases whose first word occurs are looked for, and what a text triggers is cached (national catalogs repeat the
 same step and item texts across provinces). ``where`` counts from 1, as the published lists do ("item 3" is the
 third dossier item, ``procedure.items[2]``); an explanation quotes the rule's phrase, the ``cause`` the published
@@ -48,67 +48,21 @@ False
 
 from __future__ import annotations
 
-import string
-import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from models.enums import ChannelMethod, CopyForm, ItemGroup, ItemKind
 from models.findings import BlockKind, OnlineBlock
 from models.procedure import DossierItem, Procedure, Step
+from models.text import ascii_words as words
+from models.vocabulary import label
 
-# --- folding ----------------------------------------------------------------------------------------------------
+# --- matching -------------------------------------------------------------------------------------------------
 
-
-def fold(text: str | None) -> str:
-    """The match key of a text: lower case, without diacritics (đ -> d), in ASCII.
-
-    Decomposing (NFD) covers NFC and NFD input alike; the combining marks, invisible marks (U+200E...) and any
-    other non-ASCII character are then dropped, except no-break spaces, which become spaces.
-
-    Parameters
-    ----------
-    text : published text, or None.
-
-    Returns
-    -------
-    str : the folded key ("" for None).
-
-    Examples
-    --------
-    >>> fold("Xuất trình BẢN CHÍNH để đối chiếu")
-    'xuat trinh ban chinh de doi chieu'
-    >>> fold("đăng k\u200eý")
-    'dang ky'
-    """
-    if not text:
-        return ""
-    if text.isascii():
-        return text.lower()
-    return _folded_bytes(text).decode("ascii")
-
-
-def _folded_bytes(text: str) -> bytes:
-    if "\xa0" in text:
-        text = text.replace("\xa0", " ")
-    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "d")
-    return decomposed.encode("ascii", "ignore").lower()
-
-
-_SEPARATORS = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
 _NEGATIONS = frozenset({"khong", "khoi"})
 _NEGATION_WORDS = 3
 _EXCEPTION_WORDS = 6
 _BEFORE_CHARS = 64  # enough for six folded words
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text, punctuation dropped: what the phrase rules read.
-
-    >>> words("Nộp hồ sơ (trực tiếp)!")
-    ['nop', 'ho', 'so', 'truc', 'tiep']
-    """
-    return _folded_bytes(text).translate(_SEPARATORS).decode("ascii").split()
 
 
 #: Folded words that occur in most procedure texts, most frequent first (counted over the 2,110 portal pages). A
@@ -323,11 +277,6 @@ _WHY = {
     BlockKind.PAPER_RESULT: "Kết quả chỉ được trả bằng bản giấy tại cơ quan{detail}, không trả bản điện tử hoặc qua "
     f"dịch vụ bưu chính công ích như dịch vụ toàn trình yêu cầu ({_LAW}).",
 }
-_METHOD_LABELS = {
-    ChannelMethod.DIRECT: "Trực tiếp",
-    ChannelMethod.POSTAL: "Dịch vụ bưu chính",
-    ChannelMethod.ONLINE: "Trực tuyến",
-}
 
 
 def step_text(step: Step) -> str:
@@ -368,7 +317,7 @@ def _item_reasons(item: DossierItem) -> list[tuple[BlockKind, str | None]]:
     forms = item.copy_forms
     if not ELECTRONIC_FORMS.isdisjoint(forms):
         return []
-    # the importer derives copy forms from the same words (catalog.items), so the text is read again only when it
+    # the importer derives copy forms from the same words (catalog.reading.items), so the text is read again only when it
     # set none, and for forms, whose signature it does not record
     hits = _item_hits(item.name) if not forms or item.kind == ItemKind.FORM else _NO_HITS
     if "electronic" in hits:
@@ -457,7 +406,7 @@ def online_blocks(procedure: Procedure) -> list[OnlineBlock]:
     blocks: list[OnlineBlock] = []
     methods = [channel.method for channel in procedure.channels]
     if ChannelMethod.ONLINE not in methods:
-        published = ", ".join(_METHOD_LABELS[m] for m in dict.fromkeys(methods))
+        published = ", ".join(label(m) for m in dict.fromkeys(methods))
         detail = f"chỉ có: {published}" if published else "không công bố cách thức thực hiện"
         block = _block(BlockKind.NO_ONLINE_CHANNEL, published, "channels")
         block.explanation = _WHY[BlockKind.NO_ONLINE_CHANNEL].format(detail=f" ({detail})")

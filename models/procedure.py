@@ -5,7 +5,7 @@ workbench's JSON. The storage tables in :mod:`models.tables` inherit these class
 field is declared once for the domain, the JSON export and the database.
 
 Text fields hold what was published (NFC, invisible marks removed, typos kept); match keys are computed by
-:mod:`catalog.text` and never replace the published text.
+:mod:`models.text` and never replace the published text.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from models.findings import BlockKind, Finding
 from models.graph import SUBMISSION_ACTORS, effective_actors, procedure_graph, procedure_metrics
 from models.online import item_blocks, online_blocks
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
+from models.vocabulary import unit_word
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -410,16 +411,7 @@ class ChangeTimeLimit(_ChannelChange):
 
     def describe(self) -> str:
         amount = int(self.time_limit) if float(self.time_limit).is_integer() else self.time_limit
-        return f"Đổi thời hạn giải quyết ({self.where()}) thành {amount} {_UNIT_LABELS[self.time_unit]}"
-
-
-_UNIT_LABELS = {
-    TimeUnit.WORKING_DAY: "ngày làm việc",
-    TimeUnit.DAY: "ngày",
-    TimeUnit.HOUR: "giờ",
-    TimeUnit.MONTH: "tháng",
-    TimeUnit.OTHER: "(đơn vị khác)",
-}
+        return f"Đổi thời hạn giải quyết ({self.where()}) thành {amount} {unit_word(self.time_unit) or '(đơn vị khác)'}"
 
 
 class ChangeFee(_ChannelChange):

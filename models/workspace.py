@@ -465,7 +465,7 @@ class Workspace:
 
     def result_names(self, ids: Sequence[int] | None = None) -> list[tuple[str, str]]:
         """(procedure code, result name) for the results of the procedures ``ids`` (None: all), in code and result
-        order: what :class:`catalog.finder.ResultIndex` links issued documents with."""
+        order: what :class:`catalog.finder.grading.ResultIndex` links issued documents with."""
         wanted = set(ids) if ids is not None else None
         results = PARTS["results"].c
         query = (

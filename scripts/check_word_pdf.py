@@ -1,8 +1,8 @@
 """Check that LibreOffice converts every Word output of the sample workspace to PDF without an error.
 
-The Word outputs are the standardized specification (exporters.docx_spec) of the whole sample catalog, of each
+The Word outputs are the standardized specification (exporters.word.spec) of the whole sample catalog, of each
 sample procedure alone, and of the catalog as an announcement annex (statuses, decision), and the simplification
-plan (exporters.docx_plan) of the sample's suggested redesign; ``--also`` adds the
+plan (exporters.word.plan) of the sample's suggested redesign; ``--also`` adds the
 .docx files of a folder (other Word exporters' outputs). Each is converted with
 ``libreoffice --headless --convert-to pdf``; the check fails when LibreOffice exits non-zero, reports an error, or
 leaves a PDF missing, empty or without pages. Not part of CI (LibreOffice is not installed there). Run:
@@ -22,10 +22,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from catalog.importer import import_paths
-from catalog.redesigns import apply_suggestions
-from exporters.docx_plan import write_plan_docx
-from exporters.docx_spec import AnnexInfo, spec_docx_filename, write_spec_docx
+from catalog.importing.importer import import_paths
+from catalog.pipeline.redesigns import apply_suggestions
+from exporters.word.plan import write_plan_docx
+from exporters.word.spec import AnnexInfo, spec_docx_filename, write_spec_docx
 from models.cost import load_cost_parameters
 from models.enums import ProcedureStatus
 from models.proposals import DEFAULT_PROPOSAL, Proposals

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-import catalog.analysis_batch as batch
-from catalog.analysis import analysis_json, analyze_workspace
-from catalog.importer import import_paths
+import catalog.pipeline.analysis_batch as batch
+from catalog.importing.importer import import_paths
+from catalog.pipeline.analysis import analysis_json, analyze_workspace
 from models.workspace import FINDINGS, Workspace
 from tests.conftest import SHARED
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.importer import import_paths
+from catalog.importing.importer import import_paths
 from models.workspace import Workspace
 from workbench.cli import main
 

@@ -52,7 +52,7 @@ def test_export_mistakes_are_one_sentence(sample_ws: str, tmp_path: Path, capsys
 def test_excel_exports(sample_ws: str, tmp_path: Path, capsys) -> None:
     import openpyxl
 
-    from catalog.importer import import_paths
+    from catalog.importing.importer import import_paths
     from models.workspace import Workspace
 
     catalog = tmp_path / "danh-muc.xlsx"
@@ -82,8 +82,8 @@ def test_excel_exports(sample_ws: str, tmp_path: Path, capsys) -> None:
 def test_bpmn_and_cpsv_exports_validate(sample_ws: str, tmp_path: Path, capsys) -> None:
     import json
 
-    from exporters.bpmn import validate_bpmn
     from exporters.cpsv import validate_cpsv
+    from exporters.flow.bpmn import validate_bpmn
 
     folder = tmp_path / "bpmn"
     assert run(capsys, "export", "bpmn", "-w", sample_ws, "-o", str(folder))[0] == 0

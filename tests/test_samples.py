@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.importer import import_paths
+from catalog.importing.importer import import_paths
 from models.enums import Level
 from models.workspace import Workspace
 

@@ -14,13 +14,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from catalog.analysis import CatalogAnalysis, analyze
-from catalog.finder import find
-from catalog.sources import DataSource, Matcher, workspace_registry
+from catalog.finder.grading import find
+from catalog.finder.matcher import Matcher
+from catalog.pipeline.analysis import CatalogAnalysis, analyze
 from models.cost import load_cost_parameters, procedure_cost
 from models.findings import Finding
 from models.online import online_blocks
 from models.procedure import Procedure
+from models.registry_settings import workspace_registry
+from models.sources import DataSource
 from models.workspace import Workspace
 from workbench.analysis_html import ShownAnalysis, esc, finding_html
 from workbench.procedure_view import STYLE_SHEET

@@ -8,7 +8,7 @@ a failure is one sentence in a message box; a cancelled analysis stores nothing.
 
 from __future__ import annotations
 
-from catalog.analysis import CatalogAnalysis
+from catalog.pipeline.analysis import CatalogAnalysis
 from models.enums import FindingGrade
 from models.workspace import Workspace
 from workbench.analysis_panel import CatalogAnalysisSummary, catalog_analysis_job

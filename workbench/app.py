@@ -70,7 +70,7 @@ def ensure_sample_workspace(folder: Path, catalog: Path | None = None) -> Sample
                 "App", "The sample catalog {path} is missing, so there is no sample workspace to open."
             ).format(path=catalog)
         )
-    from catalog.importer import import_paths  # the importer is only needed on first start
+    from catalog.importing.importer import import_paths  # the importer is only needed on first start
 
     partial = folder / f"{SAMPLE_WORKSPACE_NAME}.partial"
     try:

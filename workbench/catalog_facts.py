@@ -2,7 +2,7 @@
 
 Per procedure: annual compliance cost, full-process online eligibility, the stored findings by grade, the data
 sources its findings name, the burden they make removable and whether it has a proposal. For the catalog: the
-views of :meth:`catalog.analysis.CatalogAnalysis.summary` and what applying the proposals would save.
+views of :meth:`catalog.pipeline.analysis.CatalogAnalysis.summary` and what applying the proposals would save.
 
 :func:`catalog_facts_job` runs on a :class:`~workbench.workers.Task` (never on the GUI thread: a national catalog
 takes a minute to load and cost); :class:`CatalogFactsLoader` runs one at a time per workspace, shows its progress
@@ -21,15 +21,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.analysis import CatalogAnalysis, analyze
-from catalog.redesigns import comparisons
-from catalog.sources import workspace_registry
+from catalog.pipeline.analysis import CatalogAnalysis, analyze
+from catalog.pipeline.redesigns import comparisons
 from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.enums import FindingGrade
 from models.procedure import Procedure
 from models.proposals import Proposals
 from models.redesign import CatalogComparison
+from models.registry_settings import workspace_registry
 from models.workspace import Workspace
 from workbench.analysis_html import format_money
 from workbench.qt import QtCore, QtWidgets, Signal

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from itertools import compress
 
-from catalog.text import fold
 from models.enums import FindingGrade, Level
+from models.text import fold
 from models.workspace import ProcedureSummary
 from workbench.analysis_html import format_money, grade_label
 from workbench.catalog_facts import SHOWN_GRADES, UNKNOWN, CatalogFacts, ProcedureFacts

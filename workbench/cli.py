@@ -15,34 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.enums import ChannelMethod, ItemGroup, TimeUnit
+from models.enums import FindingGrade, ItemGroup
 from models.errors import TthcError
 from models.procedure import Procedure
+from models.vocabulary import label, unit_word
 from models.workspace import Workspace
 from workbench.exports import KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
 _DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
-
-_METHODS = {
-    ChannelMethod.DIRECT: "Trực tiếp",
-    ChannelMethod.POSTAL: "Bưu chính",
-    ChannelMethod.ONLINE: "Trực tuyến",
-}
-_LEVELS = {
-    "MINISTRY": "Cấp bộ",
-    "PROVINCE": "Cấp tỉnh",
-    "COMMUNE": "Cấp xã",
-    "OTHER_AGENCY": "Cơ quan khác",
-    "DISTRICT_HISTORICAL": "Cấp huyện (trước 01/07/2025)",
-}
-_UNITS = {
-    TimeUnit.WORKING_DAY: "ngày làm việc",
-    TimeUnit.DAY: "ngày",
-    TimeUnit.HOUR: "giờ",
-    TimeUnit.MONTH: "tháng",
-    TimeUnit.OTHER: "(đơn vị khác)",
-}
 
 
 def _workspace_arg(parser: argparse.ArgumentParser) -> None:
@@ -170,7 +151,9 @@ def _print_json(value: Any, *, compact: bool = False) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from catalog.importer import import_paths  # the importers are only loaded by the command that needs them
+    from catalog.importing.importer import (
+        import_paths,  # the importers are only loaded by the command that needs them
+    )
 
     progress = None
     if sys.stderr.isatty() and not args.json:
@@ -199,7 +182,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from catalog.text import fold
+    from models.text import fold
 
     with _open(args) as ws:
         summaries = ws.summaries()
@@ -321,7 +304,7 @@ def cmd_redesign(args: argparse.Namespace) -> int:
     codes = _codes(args)
     with _open(args) as ws, gc_paused():  # a batch: see models.batch
         if args.apply_suggestions:
-            from catalog.redesigns import apply_suggestions
+            from catalog.pipeline.redesigns import apply_suggestions
 
             report = apply_suggestions(ws, codes, proposal=name, author=args.author)
             if args.json:
@@ -404,7 +387,7 @@ def cmd_redesign(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from catalog.redesigns import catalog_comparison, comparisons
+    from catalog.pipeline.redesigns import catalog_comparison, comparisons
     from models.batch import gc_paused
     from models.proposals import DEFAULT_PROPOSAL
 
@@ -455,14 +438,14 @@ def render_comparison(c: Any) -> str:
         ("Trở ngại trực tuyến toàn trình", b.online_blocks, a.online_blocks),
         ("Chi phí tuân thủ/năm", _vnd(b.annual_vnd), _vnd(a.annual_vnd)),
     ]
-    for label, before, after in rows:
-        out.append(f"  {label:<32} {before!s:>22} → {after!s}")
+    for name, before, after in rows:
+        out.append(f"  {name:<32} {before!s:>22} → {after!s}")
     out.append(f"  {'Tỷ lệ cắt giảm chi phí':<32} {c.savings_rate * 100:>21.2f} %")
     return "\n".join(out) + "\n\n"
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from catalog.analysis_batch import analyze_catalog
+    from catalog.pipeline.analysis_batch import analyze_catalog
     from models.batch import gc_paused
 
     progress = None
@@ -486,21 +469,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_REPORT_GRADES = {
-    "redundant": "THỪA",
-    "potentially_redundant": "có thể thừa",
-    "issued_by_state": "do nhà nước cấp",
-    "required": "cần nộp",
-}
-
-
 def _report_text(a: Any) -> str:
     """One procedure of ``tthc report``: its items with their findings, its online blocks and its cost."""
     lines = [f"{a.procedure.code}  {a.procedure.name}"]
     for f in a.findings:
         source = f" [{f.data_source}]" if f.data_source else ""
         issuer = f" ← {f.issuing_procedure}" if f.issuing_procedure else ""
-        lines.append(f"  - {_REPORT_GRADES[str(f.grade)]}{source}{issuer}: {f.item_name[:100]}")
+        lines.append(f"  - {label(f.grade)}{source}{issuer}: {f.item_name[:100]}")
         if f.data_source or f.issuing_procedure:
             lines.append(f"      {f.explanation}")
     for block in a.blocks:
@@ -515,7 +490,7 @@ def _report_text(a: Any) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from catalog.analysis_batch import analyze_catalog
+    from catalog.pipeline.analysis_batch import analyze_catalog
     from models.batch import gc_paused
 
     with _open(args) as ws, gc_paused():  # streamed: each procedure printed as its chunk comes back
@@ -539,8 +514,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     print("Theo nguồn dữ liệu:")
     for source, counts in summary["per_data_source"].items():
         print(
-            f"  {source:<24} "
-            + ", ".join(f"{_REPORT_GRADES.get(g, g)} {n}" for g, n in sorted(counts.items()))
+            f"  {source:<24} " + ", ".join(f"{label(FindingGrade(g))} {n}" for g, n in sorted(counts.items()))
         )
     return EXIT_OK
 
@@ -552,7 +526,8 @@ def _vnd(value: float) -> str:
 def cmd_sources(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from catalog.sources import registry_summary, save_source_settings, workspace_registry
+    from models.registry_settings import save_source_settings, workspace_registry
+    from models.sources import registry_summary
 
     with _open(args) as ws:
         registry = {s.id: s for s in workspace_registry(ws)}
@@ -602,7 +577,7 @@ def render_text(p: Procedure) -> str:
 
     section(
         "Cấp thực hiện / lĩnh vực",
-        [", ".join(_LEVELS[level] for level in p.levels) + (f" — {p.field}" if p.field else "")],
+        [", ".join(label(level) for level in p.levels) + (f" — {p.field}" if p.field else "")],
     )
     section(
         "Trình tự thực hiện",
@@ -615,9 +590,9 @@ def render_text(p: Procedure) -> str:
     section(
         "Cách thức thực hiện",
         [
-            f"{_METHODS[c.method]}: "
+            f"{label(c.method)}: "
             + (
-                f"{c.time_limit:g} {_UNITS.get(c.time_unit, '') if c.time_unit else ''}".strip()
+                f"{c.time_limit:g} {unit_word(c.time_unit) or ('(đơn vị khác)' if c.time_unit else '')}".strip()
                 if c.time_limit is not None
                 else "thời hạn không rõ"
             )

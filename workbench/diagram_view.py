@@ -1,4 +1,4 @@
-"""The diagram of a procedure's flow, drawn by :mod:`exporters.diagram`, with zoom, pan and clickable nodes.
+"""The diagram of a procedure's flow, drawn by :mod:`exporters.flow.diagram`, with zoom, pan and clickable nodes.
 
 Drawing takes graphviz a tenth of a second or more, so it never runs on the GUI thread: :func:`diagram_job` makes the
 DOT text, renders it as SVG and reads each node's box and whole text out of the SVG (:func:`svg_nodes`, plain
@@ -7,7 +7,7 @@ Python) on a :class:`~workbench.workers.Task`; the GUI thread only loads the fin
 
 :class:`DiagramCanvas` is the :class:`QGraphicsView`: Ctrl+wheel, Ctrl++ and Ctrl+- zoom, Ctrl+0 fits the diagram,
 dragging or the arrow keys pan. Each node carries its whole text as a tooltip; a click emits ``node_activated(id)``
-with the node's SVG id (``asis:item:3``, ``step:0``…, read back with :func:`exporters.diagram.parse_node_id`), a
+with the node's SVG id (``asis:item:3``, ``step:0``…, read back with :func:`exporters.flow.diagram.parse_node_id`), a
 double-click ``node_opened(id)``. Highlights are frames drawn over nodes (the selected node; a trainer's change).
 
 The view holds nothing the user made: it is redrawn from the workspace's procedure and proposal whenever they change.
@@ -23,11 +23,12 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from catalog.finder import find
-from catalog.sources import DataSource, Matcher
-from exporters.diagram import diagram_dot, parse_node_id, render
+from catalog.finder.grading import find
+from catalog.finder.matcher import Matcher
+from exporters.flow.diagram import diagram_dot, parse_node_id, render
 from models.findings import Finding
 from models.procedure import Procedure
+from models.sources import DataSource
 from workbench.qt import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets, Signal
 from workbench.workers import Cancelled, Job, Progress, Task
 

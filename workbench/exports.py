@@ -147,8 +147,8 @@ def _json(run: _Run) -> int:
 
 
 def _diagram(run: _Run) -> int:
-    from catalog.analysis import WorkspaceFinder
-    from exporters.diagram import write_diagram
+    from catalog.pipeline.analysis import WorkspaceFinder
+    from exporters.flow.diagram import write_diagram
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "diagrams")
@@ -171,8 +171,8 @@ def _diagram(run: _Run) -> int:
 
 
 def _catalog_xlsx(run: _Run) -> int:
-    from catalog.sources import workspace_registry
-    from exporters.catalog_xlsx import write_catalog_xlsx
+    from exporters.excel.catalog_book import write_catalog_xlsx
+    from models.registry_settings import workspace_registry
 
     return write_catalog_xlsx(
         (to_be or p for p, to_be in run.selected()),
@@ -185,8 +185,8 @@ def _catalog_xlsx(run: _Run) -> int:
 
 
 def _cost_xlsx(run: _Run) -> int:
-    from catalog.analysis import WorkspaceFinder
-    from exporters.cost_xlsx import CostInput, write_cost_xlsx
+    from catalog.pipeline.analysis import WorkspaceFinder
+    from exporters.excel.cost_book import CostInput, write_cost_xlsx
     from models.cost import load_cost_parameters
 
     finder = WorkspaceFinder(run.ws)
@@ -201,8 +201,8 @@ def _cost_xlsx(run: _Run) -> int:
 
 
 def _findings_xlsx(run: _Run) -> int:
-    from catalog.analysis import WorkspaceFinder
-    from exporters.findings_xlsx import write_findings_xlsx
+    from catalog.pipeline.analysis import WorkspaceFinder
+    from exporters.excel.findings_book import write_findings_xlsx
 
     finder = WorkspaceFinder(run.ws)
     count = selected_count(run.ws, run.request.codes)
@@ -218,8 +218,8 @@ def _findings_xlsx(run: _Run) -> int:
 
 
 def _bpmn(run: _Run) -> int:
-    from catalog.analysis import WorkspaceFinder
-    from exporters.bpmn import write_bpmn
+    from catalog.pipeline.analysis import WorkspaceFinder
+    from exporters.flow.bpmn import write_bpmn
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "BPMN files")
@@ -242,7 +242,7 @@ def _bpmn(run: _Run) -> int:
 
 
 def _cpsv(run: _Run) -> int:
-    from catalog.analysis import WorkspaceFinder
+    from catalog.pipeline.analysis import WorkspaceFinder
     from exporters.cpsv import write_cpsv
 
     finder = WorkspaceFinder(run.ws)
@@ -266,7 +266,7 @@ def _cpsv(run: _Run) -> int:
 
 
 def _spec_docx(run: _Run) -> int:
-    from exporters.docx_spec import write_spec_docx
+    from exporters.word.spec import write_spec_docx
 
     return write_spec_docx(
         (to_be or p for p, to_be in run.selected()),
@@ -278,7 +278,7 @@ def _spec_docx(run: _Run) -> int:
 
 
 def _plan_docx(run: _Run) -> int:
-    from exporters.docx_plan import write_plan_docx
+    from exporters.word.plan import write_plan_docx
     from models.cost import load_cost_parameters
     from models.proposals import DEFAULT_PROPOSAL, Proposals
 

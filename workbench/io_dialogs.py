@@ -1,6 +1,6 @@
 """Importing into and exporting from the open workspace: File > Import…, File > Export…, and files dropped on the window.
 
-- :class:`ImportDialog` runs :func:`catalog.importer.import_paths` on a :class:`~workbench.workers.Task` with a
+- :class:`ImportDialog` runs :func:`catalog.importing.importer.import_paths` on a :class:`~workbench.workers.Task` with a
   progress bar and a Cancel button (a cancelled import writes nothing: it is one transaction; a cancel that comes
   once every file is read and the batch written is too late, and the import is reported as done), then shows the
   report in the same dialog: how many procedures were imported, updated and unchanged, and each failure and warning
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from catalog.importer import ImportReport, import_paths
+from catalog.importing.importer import ImportReport, import_paths
 from exporters.safety import safe_filename
 from models.errors import TthcError
 from models.proposals import DEFAULT_PROPOSAL, Proposals

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from exporters.diagram import parse_node_id
+from exporters.flow.diagram import parse_node_id
 from models.procedure import Procedure
 from models.workspace import Workspace
 from workbench.analysis_panel import AnalysisContext, FindingPanel

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from catalog.finder import FALLBACK, STATE_FALLBACK
+from catalog.finder.grading import FALLBACK, STATE_FALLBACK
 from models.enums import ChannelMethod, CopyForm, FindingGrade, ItemGroup
 from models.errors import TthcError
 from models.findings import BlockKind

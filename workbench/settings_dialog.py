@@ -4,7 +4,7 @@ workspaces.
 The cost parameters are :class:`models.cost.CostParameters`, one line each: value, unit, where the figure comes
 from, and a "placeholder" flag while that note is still the one shipped with the workbench. Numbers are read the
 Vietnamese way (25.000 or 0,5) or the English way (0.5). The registry is the workspace's view of
-:mod:`catalog.sources` (announced, announcement date, connected), saved per source as ``tthc sources --connect``
+:mod:`models.sources` (announced, announcement date, connected), saved per source as ``tthc sources --connect``
 does. Nothing is written until OK; a value that cannot be used is refused in one sentence naming it, and the dialog
 stays open on it. :class:`SettingsOutcome` tells the main window what changed so it can recompute.
 """
@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
-from catalog.sources import DataSource, save_source_settings, workspace_registry
 from models.cost import CostParameters, load_cost_parameters, save_cost_parameters
 from models.errors import TthcError
+from models.registry_settings import save_source_settings, workspace_registry
+from models.sources import DataSource
 from models.workspace import Workspace
 from workbench.i18n import LANGUAGES
 from workbench.qt import QtCore, QtGui, QtWidgets

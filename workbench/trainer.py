@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from catalog.finder import find
-from catalog.sources import DataSource, Matcher
-from exporters.diagram import diagram_dot, item_changes
+from catalog.finder.grading import find
+from catalog.finder.matcher import Matcher
+from exporters.flow.diagram import diagram_dot, item_changes
 from models.cost import CostParameters
 from models.findings import Finding
 from models.procedure import Procedure
 from models.redesign import Change, Comparison, compare, replay
+from models.sources import DataSource
 from workbench.analysis_html import esc, format_money
 from workbench.diagram_view import CHANGED, DiagramView
 from workbench.qt import QtCore, QtGui, QtWidgets

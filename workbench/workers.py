@@ -1,7 +1,7 @@
 """Long work off the GUI thread: a function run in a :class:`QtCore.QThread`, with progress, cancel and its outcome.
 
 The core's long operations take ``progress(done, total)`` and ``cancelled()`` callbacks and know nothing of threads
-(:func:`catalog.analysis.analyze`); :class:`Task` adapts them. The function runs on the worker thread and never
+(:func:`catalog.pipeline.analysis.analyze`); :class:`Task` adapts them. The function runs on the worker thread and never
 touches a widget; its signals are emitted there and delivered, queued, to slots on the GUI thread. A
 :class:`~models.errors.TthcError` arrives as its one sentence; any other exception as a generic sentence (and the
 traceback in the log), never as a crash.

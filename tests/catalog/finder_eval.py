@@ -13,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from catalog.finder import assess_item
-from catalog.sources import Matcher, default_matcher
+from catalog.finder.grading import assess_item
+from catalog.finder.matcher import Matcher, default_matcher
 from models.procedure import DossierItem, Procedure
 
 LABELS = Path(__file__).resolve().parents[1] / "golden" / "finder-labels.json"

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import catalog.formats  # noqa: F401
-from catalog.importer import read_file
-from catalog.items import strip_bullet
-from catalog.text import fold
+import catalog.importing.all_formats  # noqa: F401
+from catalog.importing.importer import read_file
+from catalog.reading.items import strip_bullet
+from models.text import fold
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "portal-pages-handchecked.json"
 _PREFIX = 30

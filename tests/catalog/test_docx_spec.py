@@ -16,11 +16,11 @@ from docx.table import Table as DocxTable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import catalog.formats  # noqa: F401  (registers every format)
-from catalog.docx_spec import DocxSpecFormat
+import catalog.importing.all_formats  # noqa: F401  (registers every format)
 from catalog.errors import CatalogReadError
-from catalog.registry import detect
-from catalog.spec_fields import parse_channel_lines, parse_fees, parse_quantity, parse_time
+from catalog.formats.docx_spec import DocxSpecFormat
+from catalog.importing.registry import detect
+from catalog.reading.spec_fields import parse_channel_lines, parse_fees, parse_quantity, parse_time
 from exporters.json_export import procedure_json
 from models.enums import (
     ChannelMethod,
@@ -422,7 +422,7 @@ def test_single_specification_without_parts(tmp_path: Path) -> None:
 
 
 def test_import_into_a_workspace(tmp_path: Path) -> None:
-    from catalog.importer import import_paths
+    from catalog.importing.importer import import_paths
     from models.workspace import Workspace
 
     path = annex(tmp_path / "annex.docx")

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from catalog.finder import assess_item, find_all
-from catalog.sources import DataSource, Matcher, load_registry
+from catalog.finder.grading import assess_item, find_all
+from catalog.finder.matcher import Matcher
 from models.enums import FindingGrade
 from models.procedure import DossierItem, Procedure, Result
+from models.sources import DataSource, load_registry
 
 
 def finding(

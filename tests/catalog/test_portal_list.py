@@ -10,14 +10,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import catalog.portal_api  # noqa: F401  (registers the formats this test imports through)
-import catalog.portal_list  # noqa: F401
-import catalog.template_xlsx  # noqa: F401
+import catalog.formats.portal_api  # noqa: F401  (registers the formats this test imports through)
+import catalog.formats.portal_list  # noqa: F401
+import catalog.formats.template_xlsx  # noqa: F401
 from catalog.errors import CatalogReadError
-from catalog.importer import import_paths
-from catalog.registry import Parsed, detect
-from catalog.spreadsheet import MAX_CELL_CHARS
-from catalog.text import fold
+from catalog.formats.spreadsheet import MAX_CELL_CHARS
+from catalog.importing.importer import import_paths
+from catalog.importing.registry import Parsed, detect
+from models.text import fold
 from models.workspace import Workspace
 
 HEADER = ["Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực"]

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import catalog.formats  # noqa: F401
+import catalog.importing.all_formats  # noqa: F401
 from catalog.errors import CatalogReadError
-from catalog.importer import import_paths, read_file
-from catalog.page_tables import parse_channels, parse_dossier, parse_legal_basis, peel_templates
-from catalog.portal_page import PortalPageFormat, split_list
-from catalog.registry import RawRecord
+from catalog.formats.portal_page import PortalPageFormat, split_list
+from catalog.importing.importer import import_paths, read_file
+from catalog.importing.registry import RawRecord
+from catalog.reading.page_tables import parse_channels, parse_dossier, parse_legal_basis, peel_templates
 from exporters.json_export import procedure_json
 from models.enums import ChannelMethod, CopyForm, FeeKind, ItemGroup, ItemKind, Level, TimeUnit
 from models.workspace import Workspace
@@ -298,7 +298,7 @@ def test_hand_checked_pages_match_field_for_field(corpus: Path, golden_set: str)
 
 
 def test_result_codes_end_where_the_next_result_begins() -> None:
-    from catalog.portal_page import _results
+    from catalog.formats.portal_page import _results
 
     results = _results(
         "Giấy khai sinh Mã: KQ.G15.000031Từ chối cấp giấy khai sinh Mã: 1.001193.000.00.00.H12-KQ0001"

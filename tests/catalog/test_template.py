@@ -1,7 +1,7 @@
 """The workbench's own catalog template, as an .xlsx workbook and as CSV files.
 
 ``template_rows`` and ``write_xlsx`` below show how to write the template from procedures with the spec of
-:mod:`catalog.template` (what the Excel exporter does); the round-trip tests read it back to equal procedures.
+:mod:`models.template` (what the Excel exporter does); the round-trip tests read it back to equal procedures.
 """
 
 from __future__ import annotations
@@ -20,27 +20,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import catalog.portal_api  # noqa: F401  (registers the formats this test imports through)
-import catalog.template_csv  # noqa: F401
-import catalog.template_xlsx  # noqa: F401
+import catalog.formats.portal_api  # noqa: F401  (registers the formats this test imports through)
+import catalog.formats.template_csv  # noqa: F401
+import catalog.formats.template_xlsx  # noqa: F401
 from catalog.errors import CatalogReadError
-from catalog.importer import import_paths
-from catalog.registry import Parsed, detect
-from catalog.spreadsheet import MAX_CELL_CHARS
-from catalog.template import (
-    BOOL,
-    DATE,
-    ENUM,
-    ENUM_LIST,
-    LIST,
-    PROCEDURES,
-    README_SHEET,
-    TABLES,
-    Column,
-    Table,
-    enum_label,
-)
-from catalog.text import fold
+from catalog.formats.spreadsheet import MAX_CELL_CHARS
+from catalog.importing.importer import import_paths
+from catalog.importing.registry import Parsed, detect
 from exporters.json_export import procedure_json
 from models.enums import (
     Actor,
@@ -63,6 +49,9 @@ from models.procedure import (
     Result,
     Step,
 )
+from models.template import BOOL, DATE, ENUM, ENUM_LIST, LIST, PROCEDURES, README_SHEET, TABLES, Column, Table
+from models.text import fold
+from models.vocabulary import label
 from models.workspace import Workspace
 
 # --- writing the template from procedures (what the exporter will do) ----------------------------------------
@@ -97,9 +86,9 @@ def cell(column: Column, value: Any) -> Any:
     if column.kind == LIST:
         return "\n".join(value)
     if column.kind == ENUM_LIST:
-        return "\n".join(enum_label(v) for v in value)
+        return "\n".join(label(v) for v in value)
     if column.kind == ENUM:
-        return enum_label(value)
+        return label(value)
     return value
 
 

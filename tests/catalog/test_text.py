@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.items import condition_of, copy_forms_of, kind_of, looks_like_note, normalize_name
-from catalog.legal import issuer_of, make_reference
-from catalog.steps import infer_actor, split_steps
-from catalog.text import clean, clean_or_none, fold
+from catalog.reading.items import condition_of, copy_forms_of, kind_of, looks_like_note, normalize_name
+from catalog.reading.legal import issuer_of, make_reference
+from catalog.reading.steps import infer_actor, split_steps
 from models.enums import Actor, CopyForm, ItemKind
+from models.text import clean, clean_or_none, fold
 
 
 @given(st.text())

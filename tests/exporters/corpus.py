@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from catalog.analysis import analyze
-from catalog.importer import expand, import_paths, read_file
-from catalog.sources import DataSource, load_registry
+from catalog.importing.importer import expand, import_paths, read_file
+from catalog.pipeline.analysis import analyze
 from models.cost import CostParameters
 from models.findings import Finding
 from models.procedure import Procedure
+from models.sources import DataSource, load_registry
 from models.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"

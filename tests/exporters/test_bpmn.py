@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from catalog.sources import load_registry
-from exporters.bpmn import (
+from exporters.flow.bpmn import (
     check_references,
     generate_bpmn,
     validate_bpmn,
@@ -18,12 +17,13 @@ from exporters.bpmn import (
     write_bpmn_folder,
     xsd_errors,
 )
-from exporters.bpmn_check import SCHEMA_DIR
+from exporters.flow.bpmn_check import SCHEMA_DIR
 from exporters.streaming import ExportCancelled
 from models.enums import Actor, FindingGrade
 from models.graph import consuming_step, effective_actors
 from models.procedure import DossierItem, Procedure, Result, Step
 from models.redesign import Draft, suggest
+from models.sources import load_registry
 from tests.conftest import SHARED
 from tests.exporters.corpus import analysed, connected_registry, portal_pages, sample_procedures
 
@@ -136,7 +136,7 @@ def test_redundant_items_are_supplied_by_data_stores_of_their_sources(tmp_path: 
     documentation = by_id(root, f"DataObjectReference_item_{redundant[0].item_index}").findtext(
         "bpmn:documentation", namespaces=NS
     )
-    assert "thừa" in documentation
+    assert "Rà soát: trùng lặp (dữ liệu đã có)" in documentation
     data_lane = [lane for lane in root.iterfind(".//bpmn:lane", NS) if lane.get("name") == "Hệ thống dữ liệu"]
     assert data_lane
 

@@ -10,15 +10,16 @@ import openpyxl
 import pytest
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
-from catalog.importer import ImportReport, import_paths
-from catalog.registry import detect
-from catalog.sources import load_registry
-from catalog.template import ENUM, ENUM_LABELS, ENUM_LIST, PROCEDURES, README_SHEET, STEPS, TABLES
-from exporters.catalog_xlsx import write_catalog_xlsx
+from catalog.importing.importer import ImportReport, import_paths
+from catalog.importing.registry import detect
+from exporters.excel.catalog_book import write_catalog_xlsx
 from exporters.streaming import ExportCancelled
 from models.enums import CopyForm
 from models.procedure import DossierItem, Procedure, Step
 from models.redesign import ISSUER_RECORDS
+from models.sources import load_registry
+from models.template import ENUM, ENUM_LIST, PROCEDURES, README_SHEET, STEPS, TABLES
+from models.vocabulary import ENUM_LABELS
 from models.workspace import Workspace
 from tests.catalog.test_template import sample as every_kind_of_cell
 from tests.exporters.corpus import portal_pages, sample_procedures

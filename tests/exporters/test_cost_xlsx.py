@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from exporters.cost_xlsx import (
+from exporters.excel.cost_book import (
     AFTER_SHEET,
     BEFORE_SHEET,
     PARAMETERS,

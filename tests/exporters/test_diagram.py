@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from defusedxml import ElementTree
 
-from exporters.diagram import (
+from exporters.flow.diagram import (
     LANES,
     DiagramError,
     default_filename,
@@ -20,7 +20,7 @@ from exporters.diagram import (
     render,
     write_diagram,
 )
-from exporters.diagram_layout import MAX_LINES
+from exporters.flow.diagram_layout import MAX_LINES
 from models.enums import Actor, FindingGrade
 from models.findings import Finding
 from models.graph import consuming_step, effective_actors

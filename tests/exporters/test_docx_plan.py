@@ -8,9 +8,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from catalog.redesigns import apply_suggestions
-from exporters.docx_plan import change_rows, generate_plan_docx, vnd, write_plan_docx
+from catalog.pipeline.redesigns import apply_suggestions
 from exporters.streaming import ExportCancelled
+from exporters.word.plan import change_rows, generate_plan_docx, vnd, write_plan_docx
 from models.cost import CostParameters, procedure_cost
 from models.proposals import Proposals
 from models.redesign import ChangeGroup, RemoveItem, item_reference
@@ -20,7 +20,7 @@ from tests.exporters.corpus import SAMPLE
 
 @pytest.fixture
 def drafts(tmp_path: Path):
-    from catalog.importer import import_paths
+    from catalog.importing.importer import import_paths
 
     with Workspace.open(tmp_path / "plan.sqlite") as ws:
         import_paths(ws, [SAMPLE], strict=True)

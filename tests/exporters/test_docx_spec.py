@@ -15,16 +15,16 @@ import pytest
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-import exporters.docx_spec as spec
-from catalog.docx_layout import match_label
-from catalog.importer import FileRecord, expand, read_file
-from catalog.items import group_of_heading
-from catalog.text import fold, squash
-from exporters.docx_spec import AnnexInfo, generate_spec_docx, write_spec_docx
-from exporters.docx_spec_text import FIELD_LABELS, FIELD_ORDER, INFO_LABELS, LETTERS
+import exporters.word.spec as spec
+from catalog.importing.importer import FileRecord, expand, read_file
+from catalog.reading.items import group_of_heading
+from catalog.reading.spec_labels import match_label
 from exporters.streaming import ExportCancelled
+from exporters.word.spec import AnnexInfo, generate_spec_docx, write_spec_docx
+from exporters.word.spec_text import FIELD_LABELS, FIELD_ORDER, INFO_LABELS, LETTERS
 from models.enums import ChannelMethod, FeeKind, ItemGroup, ProcedureStatus
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Step
+from models.text import fold, squash
 from tests.exporters.corpus import sample_procedures
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -293,7 +293,7 @@ def _same_title(back: LegalReference, reference: LegalReference) -> bool:
 
 
 def carried(procedure: Procedure) -> dict[str, Any]:
-    """The fields the layout carries, as the importer normalises them (see exporters.docx_spec_text.NOT_CARRIED)."""
+    """The fields the layout carries, as the importer normalises them (see exporters.word.spec_text.NOT_CARRIED)."""
     return {
         "code": procedure.code,
         "name": squash(procedure.name),
@@ -496,8 +496,8 @@ def test_the_module_names_every_field_of_the_layout() -> None:
 
 
 def test_fee_cells_read_back_to_the_same_kind_and_amount() -> None:
-    from catalog.spec_fields import parse_fees
-    from exporters.docx_spec_text import fees_cell
+    from catalog.reading.spec_fields import parse_fees
+    from exporters.word.spec_text import fees_cell
 
     fees = [
         Fee(kind=FeeKind.CHARGE, amount_vnd=8000, note="Lệ phí: 8.000 đồng"),  # as the portal words it: kept
@@ -518,7 +518,7 @@ def test_fee_cells_read_back_to_the_same_kind_and_amount() -> None:
 
 
 def test_file_names_come_from_code_and_name_and_never_leave_the_folder() -> None:
-    from exporters.docx_spec import spec_docx_filename
+    from exporters.word.spec import spec_docx_filename
 
     one = Procedure(code="1.001193", name="../../Thủ tục: khai sinh?")
     assert spec_docx_filename([one]) == "1.001193 .. .. Thủ tục khai sinh.docx"

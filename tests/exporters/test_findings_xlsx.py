@@ -7,8 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from catalog.sources import load_registry
-from exporters.findings_xlsx import (
+from exporters.excel.findings_book import (
     COLUMNS,
     FINDINGS_SHEET,
     GRADE_LABELS,
@@ -19,6 +18,7 @@ from exporters.streaming import ExportCancelled
 from models.enums import FindingGrade
 from models.findings import Finding
 from models.procedure import DossierItem, Procedure
+from models.sources import load_registry
 from tests.exporters.corpus import analysed, connected_registry, portal_pages, sample_procedures
 from tests.exporters.xlsx_formulas import Evaluator
 

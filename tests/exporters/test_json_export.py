@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.importer import import_paths
+from catalog.importing.importer import import_paths
 from exporters.json_export import FORMAT_NAME, FORMAT_VERSION, procedure_json, write_json
 from models.procedure import Procedure
 from models.workspace import Workspace

@@ -79,7 +79,7 @@ def _write_bytes(data: bytes) -> Callable[[Path], None]:
 
 def valid_xlsx(path: Path) -> None:
     """The catalog template (as ``tthc export catalog-xlsx`` writes it) holding three sample procedures."""
-    from exporters.catalog_xlsx import write_catalog_xlsx
+    from exporters.excel.catalog_book import write_catalog_xlsx
     from models.procedure import Procedure
 
     write_catalog_xlsx([Procedure.model_validate(p) for p in sample_procedures()[:3]], path)

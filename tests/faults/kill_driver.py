@@ -39,8 +39,8 @@ from typing import Any
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
-import catalog.importer  # noqa: F401  (loaded before forking, like everything the commands use)
-import catalog.redesigns  # noqa: F401
+import catalog.importing.importer  # noqa: F401  (loaded before forking, like everything the commands use)
+import catalog.pipeline.redesigns  # noqa: F401
 from models.proposals import Proposals
 from models.workspace import HEAD, Workspace, _alembic_config, content_hash
 from workbench.cli import main
@@ -91,7 +91,7 @@ def old_workspace(path: Path, revision: str) -> None:
     columns today's steps have)."""
     from alembic import command
 
-    from catalog.importer import search_key
+    from catalog.importing.importer import search_key
     from models.procedure import Procedure
     from models.workspace import SourceRef
 
@@ -317,7 +317,7 @@ def prepare(folder: Path) -> list[Operation]:
 
     base = states / "base.sqlite"
     with Workspace.open(base) as ws:
-        catalog.importer.import_paths(ws, [SAMPLE])
+        catalog.importing.importer.import_paths(ws, [SAMPLE])
     empty = states / "empty.sqlite"
     Workspace.open(empty).close()
     absent = states / "absent.sqlite"  # never created: `import` makes a new workspace

@@ -20,8 +20,8 @@ import openpyxl
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from catalog.importer import import_paths
-from catalog.text import printable
+from catalog.importing.importer import import_paths
+from models.text import printable
 from models.workspace import Workspace
 from tests.faults.hostile import CASES, FORMULAS, MARKUP, SAMPLE, Case
 from tests.test_cli import REPO, run, table_dump
@@ -218,7 +218,7 @@ def test_an_error_no_reader_foresaw_fails_its_file_and_the_rest_imports(
     hostile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The safety net under every reader: a bug met in one file is that file's one sentence, not the batch's end."""
-    from catalog.workbench_json import WorkbenchJsonFormat
+    from catalog.formats.workbench_json import WorkbenchJsonFormat
 
     trap = hostile / BY_NAME["json-duplicate-codes"].filename
     parse = WorkbenchJsonFormat.parse

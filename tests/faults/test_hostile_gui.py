@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from catalog.text import printable
+from models.text import printable
 from models.workspace import Workspace
 from tests.faults.hostile import CASES, Case
 from tests.test_cli import table_dump

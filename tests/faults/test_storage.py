@@ -211,7 +211,7 @@ WRITER = """
 import sys
 from pathlib import Path
 from sqlalchemy import event
-from catalog.importer import read_file, search_key
+from catalog.importing.importer import read_file, search_key
 from models.workspace import SourceRef, Workspace
 
 ws = Workspace.open(sys.argv[1])

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import insert
 
 import models.cost
-from catalog.importer import import_paths
+from catalog.importing.importer import import_paths
 from models.cost import (
     SETTING_KEY,
     CostParameters,

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import models.graph
-from catalog.importer import import_paths
+from catalog.importing.importer import import_paths
 from models.enums import Actor, ChannelMethod, CopyForm, FindingGrade, ItemGroup, ItemKind, TimeUnit
 from models.findings import Finding
 from models.graph import (

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 import models.online
-from catalog.importer import import_paths
+from catalog.importing.importer import import_paths
 from models.enums import ChannelMethod, CopyForm, ItemGroup, ItemKind
 from models.findings import BlockKind
-from models.online import fold, is_full_process_eligible, online_blocks, requires_presence
+from models.online import is_full_process_eligible, online_blocks, requires_presence
 from models.procedure import Channel, DossierItem, Procedure, Result, Step
+from models.text import fold
 from models.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from catalog.text import fold
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, ItemGroup, ItemKind, Level, TimeUnit
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Result, Step
+from models.text import fold
 from models.workspace import SourceRef, Workspace
 from workbench.i18n import Translations
 from workbench.main_window import MainWindow, Settings
@@ -188,8 +188,8 @@ def make_sample_workspace(path: Path, connected: Sequence[str] = ("population", 
 
     Connected and announced sources make their items ``redundant``; the others stay ``potentially_redundant``.
     """
-    from catalog.importer import import_paths
-    from catalog.sources import save_source_settings, workspace_registry
+    from catalog.importing.importer import import_paths
+    from models.registry_settings import save_source_settings, workspace_registry
 
     with Workspace.open(path) as workspace:
         report = import_paths(workspace, [SAMPLE_CATALOG])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.text import fold
 from models.enums import FindingGrade
+from models.text import fold
 from models.workspace import ProcedureSummary, Workspace
 from tests.workbench.conftest import open_window
 from workbench import catalog_facts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from catalog.analysis import analyze_workspace
+from catalog.pipeline.analysis import analyze_workspace
 from models.workspace import Workspace
 from tests.workbench.test_catalog_browser import analyse, codes, wait_for_figures
 from workbench.catalog_model import Status
@@ -103,7 +103,7 @@ def test_the_most_burdensome_procedure_bar_selects_it(qtbot, sample_window: Main
 def test_savings_appear_once_proposals_exist(qtbot, sample_window: MainWindow) -> None:
     analyse(qtbot, sample_window)
     assert sample_window.dashboard.savings.bars == []
-    from catalog.redesigns import apply_suggestions
+    from catalog.pipeline.redesigns import apply_suggestions
 
     apply_suggestions(sample_window.workspace)
     sample_window.overview.refresh()

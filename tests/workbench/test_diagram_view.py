@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from exporters.diagram import DiagramError, diagram_dot, render
+from exporters.flow.diagram import DiagramError, diagram_dot, render
 from models.procedure import DossierItem, Procedure, Step
 from tests.workbench.conftest import select
 from workbench import diagram_view

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.sources import workspace_registry
 from models.cost import load_cost_parameters
+from models.registry_settings import workspace_registry
 from models.workspace import Workspace
 from workbench.main_window import MainWindow
 from workbench.qt import QtCore, QtWidgets

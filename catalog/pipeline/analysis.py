@@ -1,0 +1,288 @@
+"""Analysing a catalog: findings for every item, online-eligibility blocks, compliance cost, and the catalog views
+(documents most often demanded, counts per data source, procedures with the most removable burden).
+
+``analyze`` works on procedures in memory; ``analyze_workspace`` loads a workspace's catalog with its registry
+settings and cost parameters, and stores the findings back so that the GUI can show them without re-running.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalog.finder.grading import ResultIndex, find
+from catalog.finder.matcher import Matcher
+from catalog.reading.documents import document_key
+from models.batch import gc_paused
+from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
+from models.findings import Finding, OnlineBlock
+from models.online import online_blocks
+from models.procedure import Procedure
+from models.registry_settings import workspace_registry
+from models.sources import DataSource
+from models.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class ProcedureAnalysis:
+    procedure: Procedure
+    findings: list[Finding]
+    blocks: list[OnlineBlock]
+    cost: CostBreakdown
+
+
+@dataclass(slots=True)
+class SummaryTally:
+    """The catalog views, counted one procedure at a time. Tallies of consecutive parts of a catalog (in code
+    order) merge into the tally of the whole, so a catalog analysed in parts gives the same summary."""
+
+    documents: dict[str, str]  # registry id -> the document its findings count as ("thẻ căn cước")
+    volumes: CostParameters
+    procedures: int = 0
+    items: int = 0
+    eligible: int = 0
+    # each procedure's figures, added up exactly (fsum) at the end: the total does not depend on how the
+    # catalog was cut into parts
+    annual: list[float] = field(default_factory=list)
+    removable: list[float] = field(default_factory=list)
+    potentially: list[float] = field(default_factory=list)
+    grades: Counter[str] = field(default_factory=Counter)
+    per_source: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    demanded: dict[str, dict[str, Any]] = field(default_factory=dict)
+    burden: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, registry: Sequence[DataSource], parameters: CostParameters) -> SummaryTally:
+        return cls({s.id: s.stands_in_for[0] if s.stands_in_for else s.id for s in registry}, parameters)
+
+    def document(self, procedure: Procedure, finding: Finding) -> tuple[str, str]:
+        """What counts as "the same document" across the catalog: a registry source's documents are one (all ID
+        cards, all birth certificates…); other documents by their folded type, as the first item published it."""
+        if finding.data_source:
+            return finding.data_source, self.documents.get(finding.data_source, finding.data_source)
+        key = " ".join(document_key(procedure.items[finding.item_index].name).split()[:8])
+        if len(key.split()) < 2 or not key[:1].isalpha():
+            return "", ""
+        return key, procedure.items[finding.item_index].name_normalized[:120]
+
+    def add(self, analysis: ProcedureAnalysis) -> None:
+        procedure, cost = analysis.procedure, analysis.cost
+        volume = self.volumes.volume(procedure.code)
+        self.procedures += 1
+        self.items += len(analysis.findings)
+        self.eligible += not analysis.blocks
+        self.annual.append(cost.annual_total)
+        self.removable.append(cost.removable_annual)
+        self.potentially.append(cost.removable_potentially_annual)
+        for finding in analysis.findings:
+            self.grades[str(finding.grade)] += 1
+            if finding.data_source:
+                self.per_source[finding.data_source][str(finding.grade)] += 1
+            if finding.rule == "form":
+                continue  # each procedure's own forms are not "the same document" across the catalog
+            key, document = self.document(procedure, finding)
+            if not key:
+                continue
+            entry = self.demanded.setdefault(
+                key,
+                {
+                    "document": document,
+                    "data_source": finding.data_source,
+                    "grade": str(finding.grade),
+                    "procedures": set(),
+                    "annual_volume": 0,
+                },
+            )
+            if procedure.code not in entry["procedures"]:
+                entry["procedures"].add(procedure.code)
+                entry["annual_volume"] += volume
+        if cost.removable_annual + cost.removable_potentially_annual > 0:
+            self.burden.append(
+                {
+                    "code": procedure.code,
+                    "name": procedure.name,
+                    "annual_cost_vnd": cost.annual_total,
+                    "removable_annual_vnd": cost.removable_annual,
+                    "potentially_removable_annual_vnd": cost.removable_potentially_annual,
+                }
+            )
+
+    def merge(self, later: SummaryTally) -> None:
+        """Add the tally of the procedures that follow this tally's (in code order)."""
+        self.procedures += later.procedures
+        self.items += later.items
+        self.eligible += later.eligible
+        self.annual += later.annual
+        self.removable += later.removable
+        self.potentially += later.potentially
+        self.grades.update(later.grades)
+        for source, counts in later.per_source.items():
+            self.per_source[source].update(counts)
+        for key, entry in later.demanded.items():
+            mine = self.demanded.setdefault(key, entry)
+            if mine is not entry:
+                mine["procedures"] |= entry["procedures"]
+                mine["annual_volume"] += entry["annual_volume"]
+        self.burden.extend(later.burden)
+
+    def _most_demanded(self, top: int) -> list[dict[str, Any]]:
+        return sorted(self.demanded.values(), key=lambda e: (-e["annual_volume"], -len(e["procedures"])))[
+            :top
+        ]
+
+    def demanded_codes(self, top: int = 20) -> list[frozenset[str]]:
+        """The codes of the procedures asking for each of :meth:`result`'s most demanded documents, in its order."""
+        return [frozenset(entry["procedures"]) for entry in self._most_demanded(top)]
+
+    def result(self, top: int = 20) -> dict[str, Any]:
+        most_demanded = self._most_demanded(top)
+        burden = sorted(
+            self.burden, key=lambda b: (-b["removable_annual_vnd"], -b["potentially_removable_annual_vnd"])
+        )[:top]
+        return {
+            "procedures": self.procedures,
+            "items": self.items,
+            "grades": dict(self.grades),
+            "per_data_source": {source: dict(counts) for source, counts in sorted(self.per_source.items())},
+            "most_demanded_documents": [
+                {**{k: v for k, v in e.items() if k != "procedures"}, "procedures": len(e["procedures"])}
+                for e in most_demanded
+            ],
+            "most_removable_burden": burden,
+            "full_process_online_eligible": self.eligible,
+            "annual_cost_vnd": _total(self.annual),
+            "removable_annual_vnd": _total(self.removable),
+            "potentially_removable_annual_vnd": _total(self.potentially),
+        }
+
+
+def _total(values: list[float]) -> float | int:
+    total = math.fsum(values)
+    return int(total) if total.is_integer() and all(isinstance(v, int) for v in values) else total
+
+
+@dataclass(slots=True)
+class CatalogAnalysis:
+    procedures: list[ProcedureAnalysis] = field(default_factory=list)
+    registry: list[DataSource] = field(default_factory=list)
+    parameters: CostParameters = field(default_factory=CostParameters)
+
+    def tally(self) -> SummaryTally:
+        """The catalog views counted over these procedures (:meth:`summary` is its result)."""
+        tally = SummaryTally.start(self.registry, self.parameters)
+        for analysis in self.procedures:
+            tally.add(analysis)
+        return tally
+
+    def summary(self, top: int = 20) -> dict[str, Any]:
+        """The catalog views: grades, sources, most demanded documents (weighted by volume), removable burden."""
+        return self.tally().result(top)
+
+
+class WorkspaceFinder:
+    """Fresh findings for procedures of a workspace, as its analysis would store them: the workspace's registry
+    settings, and issuer links across the procedures ``ids`` (None: the whole catalog) read from their result names
+    alone, so that no catalog is loaded to link them."""
+
+    def __init__(self, workspace: Workspace, ids: Sequence[int] | None = None) -> None:
+        self.registry = workspace_registry(workspace)
+        self.matcher = Matcher(self.registry)
+        self.results = ResultIndex.from_names(workspace.result_names(ids))
+
+    def __call__(self, procedure: Procedure) -> list[Finding]:
+        return find(procedure, self.matcher, self.results)
+
+
+def analyze(
+    procedures: Sequence[Procedure],
+    registry: list[DataSource],
+    parameters: CostParameters,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> CatalogAnalysis:
+    """Findings, online blocks and cost for each procedure, linking state-issued items across the catalog.
+
+    One process: spreading the work over forked workers was measured slower on the shared corpus (the results
+    cost more to send back than the analysis of a chunk).
+    """
+    matcher = Matcher(registry)
+    analysis = CatalogAnalysis(registry=registry, parameters=parameters)
+    with gc_paused():
+        results = ResultIndex.build(procedures)
+        for done, procedure in enumerate(procedures, start=1):
+            if cancelled is not None and cancelled():
+                break
+            findings = find(procedure, matcher, results)
+            analysis.procedures.append(
+                ProcedureAnalysis(
+                    procedure,
+                    findings,
+                    online_blocks(procedure),
+                    procedure_cost(procedure, parameters, findings),
+                )
+            )
+            if progress is not None and (done % 200 == 0 or done == len(procedures)):
+                progress(done, len(procedures))
+    return analysis
+
+
+def analyze_workspace(
+    workspace: Workspace,
+    codes: Iterable[str] | None = None,
+    *,
+    store: bool = True,
+    progress: Progress | None = None,
+) -> CatalogAnalysis:
+    """Analyse a workspace's procedures (all, or those with ``codes``) with its registry and cost settings."""
+    procedures = list(workspace.procedures(codes))
+    analysis = analyze(
+        procedures,
+        workspace_registry(workspace),
+        load_cost_parameters(workspace),
+        progress=progress,
+    )
+    if store:
+        workspace.replace_findings({a.procedure.code: a.findings for a in analysis.procedures})
+    return analysis
+
+
+def procedure_json(a: ProcedureAnalysis) -> dict[str, Any]:
+    """One procedure of ``tthc analyze --json``: its items with their findings, its online blocks and its cost."""
+    items = a.procedure.items
+    return {
+        "code": a.procedure.code,
+        "name": a.procedure.name,
+        "items": [
+            {
+                "name": items[f.item_index].name_normalized or items[f.item_index].name,
+                "kind": str(items[f.item_index].kind),
+                "group": str(items[f.item_index].group),
+                "data_source": f.data_source,
+                "status": str(f.grade),
+                "matched_phrase": f.matched_phrase,
+                "rule": f.rule,
+                "explanation": f.explanation,
+                "legal_basis": f.legal_basis,
+                "fallback": f.fallback,
+                "issuing_procedure": f.issuing_procedure,
+            }
+            for f in a.findings
+        ],
+        "online_blocks": [b.model_dump(mode="json") for b in a.blocks],
+        "full_process_online_eligible": not a.blocks,
+        "cost": a.cost.model_dump(mode="json"),
+    }
+
+
+def analysis_json(analysis: CatalogAnalysis) -> dict[str, Any]:
+    """What ``tthc analyze --json`` prints: per procedure its items, blocks and cost, then the catalog summary."""
+    return {
+        "procedures": [procedure_json(a) for a in analysis.procedures],
+        "summary": analysis.summary(),
+    }

@@ -1,0 +1,1 @@
+"""Word documents: the standardized specification and the simplification plan, written as WordprocessingML."""

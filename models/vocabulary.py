@@ -1,0 +1,160 @@
+"""The vocabulary of the domain: the label of every enum value in Vietnamese and English, and the spellings a
+reader accepts for it. The one table every layer reads — importers (template cells, Word fields), exporters (Word,
+Excel, diagrams, BPMN, CPSV-AP), the command line and the desktop application.
+
+>>> label(ChannelMethod.POSTAL), label(ChannelMethod.POSTAL, "en")
+('Dịch vụ bưu chính', 'Postal')
+>>> enum_value(TimeUnit, "ngày làm việc"), enum_value(ChannelMethod, "TRUC TUYEN")
+(<TimeUnit.WORKING_DAY: 'WORKING_DAY'>, <ChannelMethod.ONLINE: 'ONLINE'>)
+>>> unit_word(TimeUnit.WORKING_DAY), unit_word(TimeUnit.OTHER)
+('ngày làm việc', None)
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Literal
+
+from models.enums import (
+    Actor,
+    ChannelMethod,
+    CopyForm,
+    FeeKind,
+    FindingGrade,
+    ItemGroup,
+    ItemKind,
+    Level,
+    ProcedureStatus,
+    TimeUnit,
+)
+from models.findings import BlockKind
+from models.text import fold
+
+Lang = Literal["vi", "en"]
+
+#: Labels of enum values: (Vietnamese label, English label, other accepted spellings).
+ENUM_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, tuple[str, ...]]]] = {
+    ChannelMethod: {
+        ChannelMethod.DIRECT: ("Trực tiếp", "In person", ("Nộp trực tiếp",)),
+        ChannelMethod.POSTAL: ("Dịch vụ bưu chính", "Postal", ("Bưu chính", "Qua bưu chính")),
+        ChannelMethod.ONLINE: ("Trực tuyến", "Online", ("Qua mạng", "Dịch vụ công trực tuyến")),
+    },
+    TimeUnit: {
+        TimeUnit.WORKING_DAY: ("Ngày làm việc", "Working days", ("Working day",)),
+        TimeUnit.DAY: ("Ngày", "Days", ("Calendar days", "Ngày dương lịch", "Day")),
+        TimeUnit.HOUR: ("Giờ", "Hours", ("Hour", "Giờ làm việc")),
+        TimeUnit.MONTH: ("Tháng", "Months", ("Month",)),
+        TimeUnit.OTHER: ("Khác", "Other", ()),
+    },
+    FeeKind: {
+        FeeKind.FEE: ("Phí", "Fee", ()),
+        FeeKind.CHARGE: ("Lệ phí", "Charge", ()),
+        FeeKind.SERVICE_FEE: ("Phí dịch vụ", "Service fee", ()),
+        FeeKind.OTHER: ("Khác", "Other", ()),
+    },
+    ItemGroup: {
+        ItemGroup.SUBMIT: ("Giấy tờ phải nộp", "To submit", ("Phải nộp", "Nộp", "Submit")),
+        ItemGroup.SHOW: ("Giấy tờ phải xuất trình", "To show", ("Phải xuất trình", "Xuất trình", "Show")),
+    },
+    ItemKind: {
+        ItemKind.DOCUMENT: ("Giấy tờ", "Document", ("Tài liệu",)),
+        ItemKind.FORM: ("Mẫu đơn, tờ khai", "Form", ("Mẫu đơn", "Tờ khai", "Biểu mẫu")),
+    },
+    CopyForm: {
+        CopyForm.ORIGINAL: ("Bản chính", "Original", ("Bản gốc",)),
+        CopyForm.PLAIN: ("Bản sao", "Plain copy", ("Bản chụp", "Bản photo", "Photo")),
+        CopyForm.CERTIFIED: ("Bản sao có chứng thực", "Certified copy", ("Bản sao công chứng",)),
+        CopyForm.FROM_REGISTER: ("Bản sao từ sổ gốc", "Copy from the register", ()),
+        CopyForm.ELECTRONIC: ("Bản điện tử", "Electronic", ("Bản sao điện tử",)),
+        CopyForm.CERTIFIED_ELECTRONIC: ("Bản sao điện tử có chứng thực", "Certified electronic copy", ()),
+        CopyForm.SHOW_ORIGINAL: ("Bản chính để đối chiếu", "Original shown for comparison", ()),
+    },
+    Level: {
+        Level.MINISTRY: ("Cấp bộ", "Ministry", ("Bộ", "Cấp trung ương")),
+        Level.PROVINCE: ("Cấp tỉnh", "Province", ("Tỉnh",)),
+        Level.COMMUNE: ("Cấp xã", "Commune", ("Xã",)),
+        Level.OTHER_AGENCY: ("Cơ quan khác", "Other agency", ()),
+        Level.DISTRICT_HISTORICAL: ("Cấp huyện", "District (historical)", ("Huyện", "District")),
+    },
+    ProcedureStatus: {
+        ProcedureStatus.NEW: ("Mới ban hành", "New", ("Mới",)),
+        ProcedureStatus.AMENDED: ("Sửa đổi, bổ sung", "Amended", ("Sửa đổi", "Được sửa đổi, bổ sung")),
+        ProcedureStatus.ABOLISHED: ("Bãi bỏ", "Abolished", ("Hủy bỏ",)),
+        ProcedureStatus.ACTIVE: ("Đang có hiệu lực", "Active", ("Còn hiệu lực", "Có hiệu lực")),
+    },
+    Actor: {
+        Actor.APPLICANT: ("Tổ chức, cá nhân", "Applicant", ("Người nộp hồ sơ", "Người yêu cầu")),
+        Actor.ONE_STOP_DESK: ("Bộ phận một cửa", "One-stop desk", ("Một cửa",)),
+        Actor.HANDLING_AGENCY: ("Cơ quan giải quyết", "Handling agency", ("Cơ quan thực hiện",)),
+        Actor.OTHER_AGENCY: ("Cơ quan phối hợp", "Other agency", ("Cơ quan khác",)),
+        Actor.DATA_SYSTEM: ("Hệ thống dữ liệu", "Data system", ("Cơ sở dữ liệu",)),
+    },
+    FindingGrade: {
+        FindingGrade.REDUNDANT: ("Trùng lặp (dữ liệu đã có)", "Redundant (the data is held)", ("Thừa",)),
+        FindingGrade.POTENTIALLY_REDUNDANT: ("Có thể trùng lặp", "Potentially redundant", ("Có thể thừa",)),
+        FindingGrade.ISSUED_BY_STATE: (
+            "Do cơ quan nhà nước cấp",
+            "Issued by a state body",
+            ("Do nhà nước cấp",),
+        ),
+        FindingGrade.REQUIRED: ("Vẫn phải nộp", "Required", ("Cần nộp",)),
+    },
+    BlockKind: {
+        BlockKind.PRESENCE: ("Phải có mặt trực tiếp", "Presence in person", ()),
+        BlockKind.SHOW_ORIGINAL: ("Phải xuất trình bản chính", "Original to show", ()),
+        BlockKind.CERTIFIED_PAPER_COPY: ("Bản sao chứng thực giấy", "Certified paper copy", ()),
+        BlockKind.ON_SITE_INSPECTION: ("Kiểm tra thực địa", "On-site inspection", ()),
+        BlockKind.WET_SIGNATURE: ("Chữ ký tay", "Handwritten signature", ()),
+        BlockKind.PAPER_RESULT: ("Kết quả chỉ bằng giấy", "Paper-only result", ()),
+        BlockKind.NO_ONLINE_CHANNEL: ("Không có cách thức trực tuyến", "No online channel", ()),
+    },
+}
+#: Values kept for old data only, with why a new design never takes them.
+RETIRED: dict[StrEnum, str] = {
+    Level.DISTRICT_HISTORICAL: "chỉ có trong dữ liệu cũ, không chọn cho thủ tục mới",
+}
+
+
+def label(value: StrEnum, lang: Lang = "vi") -> str:
+    """The label of an enum value in ``lang`` (Vietnamese by default)."""
+    vi, en, _ = ENUM_LABELS[type(value)][value]
+    return vi if lang == "vi" else en
+
+
+def unit_word(unit: TimeUnit | None, lang: Lang = "vi") -> str | None:
+    """A time unit as running text writes it after a number ("15 ngày làm việc"); None for OTHER or no unit."""
+    if unit is None or unit is TimeUnit.OTHER:
+        return None
+    return label(unit, lang).lower()
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def label_key(text: str | None) -> str:
+    """The match key of a label, header or sheet name: folded, punctuation and underscores as spaces.
+
+    >>> label_key("Số tiền (VNĐ)"), label_key("amount_vnd"), label_key("WORKING_DAY")
+    ('so tien vnd', 'amount vnd', 'working day')
+    """
+    return _NOT_KEY.sub(" ", fold(text)).strip()
+
+
+_ENUM_KEYS: dict[type[StrEnum], dict[str, StrEnum]] = {
+    enum: {
+        label_key(spelling): value
+        for value, (vi, en, others) in labels.items()
+        for spelling in (value.value, vi, en, *others)
+    }
+    for enum, labels in ENUM_LABELS.items()
+}
+
+
+def enum_value(enum: type[StrEnum], text: str) -> StrEnum | None:
+    """The enum value a cell names by its code or one of its labels; None when it names none.
+
+    >>> enum_value(TimeUnit, "ngày làm việc"), enum_value(ChannelMethod, "TRUC TUYEN")
+    (<TimeUnit.WORKING_DAY: 'WORKING_DAY'>, <ChannelMethod.ONLINE: 'ONLINE'>)
+    """
+    return _ENUM_KEYS[enum].get(label_key(text))
