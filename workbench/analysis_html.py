@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from models.cost import CostBreakdown, CostParameters
 from models.enums import FindingGrade
@@ -56,21 +55,6 @@ COST_LINES = {
     "fees": QT_TRANSLATE_NOOP("Analysis", "Fees and charges"),
 }
 _PLACE = re.compile(r"(item|step|result) (\d+)")
-
-
-@dataclass(frozen=True, slots=True)
-class ShownAnalysis:
-    """What the workbench shows of one procedure's analysis (its published version)."""
-
-    findings: list[Finding]
-    blocks: list[OnlineBlock]
-    cost: CostBreakdown
-    params: CostParameters
-    stored: bool  # the findings of the last stored analysis, not computed for this procedure alone
-
-    def finding(self, index: int) -> Finding | None:
-        """The finding of item ``index`` (0-based), if there is one."""
-        return next((f for f in self.findings if f.item_index == index), None)
 
 
 def esc(text: object) -> str:

@@ -26,8 +26,8 @@ from models.redesign import (
     RedesignError,
     compare,
 )
-from workbench.analysis_html import ShownAnalysis, esc
-from workbench.analysis_panel import AnalysisContext, FindingPanel
+from workbench.analysis_html import esc
+from workbench.analysis_panel import FindingPanel
 from workbench.procedure_view import STYLE_SHEET
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal
 from workbench.redesign_actions import RedesignActions
@@ -38,6 +38,7 @@ from workbench.redesign_models import (
     StepsModel,
     comparison_details,
 )
+from workbench.services.analysis import AnalysisContext, ShownAnalysis
 
 Qt = QtCore.Qt
 
