@@ -16,7 +16,7 @@ from catalog.finder.grading import FALLBACK, STATE_FALLBACK
 from models.enums import ChannelMethod, CopyForm, FindingGrade, ItemGroup
 from models.errors import TthcError
 from models.findings import BlockKind
-from models.graph import effective_actors
+from models.graph import visit_steps
 from models.online import item_blocks
 from models.procedure import DossierItem, Procedure
 from models.redesign import (
@@ -41,7 +41,7 @@ from models.redesign import (
 from workbench.analysis_html import REMOVABLE_GRADES
 from workbench.change_dialog import ChangeDialog
 from workbench.qt import QtCore, QtGui, QtWidgets
-from workbench.redesign_models import item_label, step_label, visit_step
+from workbench.redesign_models import item_label, step_label
 
 if TYPE_CHECKING:
     from workbench.redesign_editor import RedesignEditor
@@ -142,7 +142,9 @@ class RedesignActions(QtCore.QObject):
         self.merge_steps_action.setEnabled(
             step is not None and procedure is not None and step[0] + 1 < len(procedure.steps)
         )
-        self.remove_visit_action.setEnabled(step is not None and visit_step(step[1], self._actor(step[0])))
+        self.remove_visit_action.setEnabled(
+            step is not None and procedure is not None and visit_steps(procedure)[step[0]]
+        )
         has_channels = procedure is not None and bool(procedure.channels)
         self.time_limit_action.setEnabled(has_channels)
         self.fee_action.setEnabled(has_channels)
@@ -150,11 +152,6 @@ class RedesignActions(QtCore.QObject):
         self.revert_action.setEnabled(editor.current_change() is not None)
         self.undo_action.setEnabled(self.editor.stack.canUndo())
         self.redo_action.setEnabled(self.editor.stack.canRedo())
-
-    def _actor(self, row: int) -> str:
-        procedure = self.editor.procedure
-        actors = effective_actors(procedure) if procedure else []
-        return actors[row][0] if row < len(actors) else ""
 
     # --- the changes ---------------------------------------------------------------------------------------------
 
