@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="list the procedures of a workspace")
     _workspace_arg(lst)
     lst.add_argument(
-        "-s", "--search", help="only procedures whose code or name matches (accents and case ignored)"
+        "-s",
+        "--search",
+        help="only procedures whose code and name hold every word of this text (accents and case ignored)",
     )
     lst.add_argument("--json", action="store_true")
 
@@ -182,13 +184,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from models.text import fold
+    from workbench.services.search import search
 
     with _open(args) as ws:
-        summaries = ws.summaries()
-    if args.search:
-        needle = fold(args.search)
-        summaries = [s for s in summaries if needle in s.search_key]
+        summaries = search(ws, args.search)
     if args.json:
         _print_json(
             [
@@ -445,8 +444,8 @@ def render_comparison(c: Any) -> str:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from catalog.pipeline.analysis_batch import analyze_catalog
     from models.batch import gc_paused
+    from workbench.services.analysis import analyze_catalog
 
     progress = None
     if sys.stderr.isatty() and not args.json:
@@ -490,8 +489,8 @@ def _report_text(a: Any) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from catalog.pipeline.analysis_batch import analyze_catalog
     from models.batch import gc_paused
+    from workbench.services.analysis import analyze_catalog
 
     with _open(args) as ws, gc_paused():  # streamed: each procedure printed as its chunk comes back
         summary = analyze_catalog(
