@@ -20,7 +20,7 @@ from models.errors import TthcError
 from models.procedure import Procedure
 from models.vocabulary import label, unit_word
 from models.workspace import Workspace
-from workbench.exports import KINDS
+from workbench.services.export import KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
 _DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     export = sub.add_parser("export", help="export procedures: JSON, Word, Excel, diagrams, BPMN, CPSV-AP")
-    export.add_argument("kind", choices=EXPORT_KINDS, help="export kind")
+    export.add_argument("kind", choices=list(KINDS), help="export kind")
     _workspace_arg(export)
     export.add_argument(
         "--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)"
@@ -234,9 +234,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_KINDS = list(KINDS)
-
-
 def _export_progress(label: str) -> Any:
     """A progress line on standard error when it is a terminal, else nothing."""
     if not sys.stderr.isatty():
@@ -250,22 +247,8 @@ def _export_progress(label: str) -> Any:
     return progress
 
 
-#: The progress line of each export kind (Vietnamese, like the rest of the command line's messages).
-_EXPORT_LABELS = {
-    "json": "Ghi JSON",
-    "spec-docx": "Ghi quy trình chuẩn hóa",
-    "plan-docx": "Ghi phương án",
-    "catalog-xlsx": "Ghi danh mục",
-    "cost-xlsx": "Tính chi phí",
-    "findings-xlsx": "Ghi kết quả rà soát",
-    "diagram": "Vẽ sơ đồ",
-    "bpmn": "Ghi BPMN",
-    "cpsv": "Ghi CPSV-AP",
-}
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    from workbench.exports import ExportRequest, export, versions
+    from workbench.services.export import ExportRequest, export, versions
 
     if args.kind == "json" and not args.output:
         from exporters.json_export import write_json_to
@@ -277,8 +260,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise TthcError(f"Say where to write the {args.kind} export with -o OUT.")
     request = ExportRequest(args.kind, args.output, args.codes, args.proposal, args.format)
     with _open(args) as ws:
-        count = export(ws, request, progress=_export_progress(_EXPORT_LABELS[args.kind]))
-    if args.kind == "plan-docx" and not count:
+        count = export(ws, request, progress=_export_progress(KINDS[args.kind].doing))
+    if KINDS[args.kind].of_proposal and not count:
         name = args.proposal or _DEFAULT
         print(f"No procedure has a change in proposal “{name}”: the plan says so.", file=sys.stderr)
     print(
