@@ -153,8 +153,8 @@ def _print_json(value: Any, *, compact: bool = False) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from catalog.importing.importer import (
-        import_paths,  # the importers are only loaded by the command that needs them
+    from workbench.services.importing import (
+        import_files,  # the importers load with the command that needs them
     )
 
     progress = None
@@ -166,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
 
     with _open(args, create=True) as ws:
-        report = import_paths(ws, args.paths, strict=args.strict, progress=progress)
+        report = import_files(ws, args.paths, strict=args.strict, progress=progress)
     if args.json:
         _print_json(report.to_json())
     else:

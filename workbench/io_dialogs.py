@@ -1,6 +1,6 @@
 """Importing into and exporting from the open workspace: File > Import…, File > Export…, and files dropped on the window.
 
-- :class:`ImportDialog` runs :func:`catalog.importing.importer.import_paths` on a :class:`~workbench.workers.Task` with a
+- :class:`ImportDialog` runs :func:`workbench.services.importing.import_files` on a :class:`~workbench.workers.Task` with a
   progress bar and a Cancel button (a cancelled import writes nothing: it is one transaction; a cancel that comes
   once every file is read and the batch written is too late, and the import is reported as done), then shows the
   report in the same dialog: how many procedures were imported, updated and unchanged, and each failure and warning
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from catalog.importing.importer import ImportReport, import_paths
 from exporters.safety import safe_filename
 from models.errors import TthcError
 from models.proposals import DEFAULT_PROPOSAL, Proposals
@@ -29,6 +28,7 @@ from workbench.analysis_html import esc
 from workbench.i18n import current_language
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from workbench.services.export import KINDS, ExportRequest, export, suffix
+from workbench.services.importing import ImportReport, import_files
 from workbench.workers import Cancelled, Job, Progress, Task
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def import_job(workspace: Workspace, paths: Sequence[Path]) -> Job:
     tenths of a second for thousands of procedures, which the GUI thread is spared); a cancel changes nothing."""
 
     def job(progress: Progress, cancelled: Cancelled) -> ImportOutcome:
-        report = import_paths(workspace, list(paths), progress=progress, cancelled=cancelled)
+        report = import_files(workspace, paths, progress=progress, cancelled=cancelled)
         return ImportOutcome(report, workspace.summaries())
 
     return job
