@@ -29,10 +29,6 @@ GRADE_COLORS = {
     FindingGrade.ISSUED_BY_STATE: "#1356a3",
     FindingGrade.REQUIRED: "#616161",
 }
-#: The grades whose items a redesign can take out of the dossier.
-REMOVABLE_GRADES = frozenset(
-    {FindingGrade.REDUNDANT, FindingGrade.POTENTIALLY_REDUNDANT, FindingGrade.ISSUED_BY_STATE}
-)
 BLOCK_KINDS = {
     BlockKind.PRESENCE: QT_TRANSLATE_NOOP("Analysis", "Presence in person"),
     BlockKind.SHOW_ORIGINAL: QT_TRANSLATE_NOOP("Analysis", "Original to show"),

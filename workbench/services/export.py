@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from exporters.safety import safe_filename
 from exporters.streaming import Cancelled, ExportCancelled, Progress, check_cancelled, partial_path
@@ -57,6 +58,15 @@ def versions(
     from models.proposals import Proposals
 
     return ((d.published, d.procedure) for d in Proposals(ws).drafts(proposal, codes))
+
+
+def write_json_to(
+    ws: Workspace, out: TextIO, codes: Sequence[str] | None = None, proposal: str | None = None
+) -> None:
+    """The JSON export of the selection written to a text stream (``tthc export json`` without ``-o``)."""
+    from exporters.json_export import write_json_to as write
+
+    write((to_be or p for p, to_be in versions(ws, codes, proposal)), out)
 
 
 def selected_count(ws: Workspace, codes: Sequence[str] | None) -> int:
