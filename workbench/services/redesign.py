@@ -105,9 +105,9 @@ class OpenProposal:
     """A procedure's proposal open for changes, with what its changes draw on: the published version's analysis
     (its findings give the reasons and legal bases) and the workspace's registry.
 
-    The workbench's redesign editor holds one per procedure shown; the command line opens one per command
-    (:func:`open_proposal`). Every change function below stores its change at once, as one undoable group, and
-    returns that group.
+    The workbench's redesign editor makes one of the draft it shows for each gesture; the command line opens one per
+    command (:func:`open_proposal`). Every change function below stores its change at once, as one undoable group,
+    and returns that group.
     """
 
     def __init__(
