@@ -9,7 +9,7 @@ in a fresh process (so that peak memory is that size's own):
 - open: ``Workspace.open`` + ``summaries()`` (what the desktop app does to show the catalog);
 - analysis: findings, online blocks and cost of every procedure, stored (``tthc analyze``: chunks on workers);
 - redesign: "apply suggestions" on every procedure (stored), then the catalog comparison;
-- exports, through :func:`workbench.exports.export` as ``tthc export`` runs them: JSON, catalog/cost/findings
+- exports, through :func:`workbench.services.export.export` as ``tthc export`` runs them: JSON, catalog/cost/findings
   xlsx (against openpyxl write-only writing the same cells), BPMN (every procedure), CPSV-AP, Word specification
   and plan, diagrams (SVG, a sample of 100 procedures);
 - peak memory (ru_maxrss) of the run's own process and of its largest child (analysis workers, graphviz).
@@ -78,7 +78,7 @@ def run_one(size: int, data: Path) -> dict[str, Any]:
     from catalog.pipeline.redesigns import apply_suggestions, catalog_comparison, comparisons
     from models.batch import gc_paused
     from models.workspace import Workspace
-    from workbench.exports import ExportRequest, export
+    from workbench.services.export import ExportRequest, export
 
     results: dict[str, float] = {}
     counts: dict[str, int] = {}

@@ -252,6 +252,36 @@ class ProcedureMetrics:
         return self.findings_by_grade.get("redundant", 0)
 
 
+def office_steps(
+    actors: Sequence[Actor],
+    presence: Sequence[bool],
+    methods: Iterable[ChannelMethod],
+    paper_items: bool,
+    remote: Sequence[bool] = (),
+) -> list[bool]:
+    """For each step, whether the applicant is at an office for it (the rule documented at
+    :func:`in_person_visits`), given each step's actor, whether its text needs the applicant in person, the
+    channels' methods, whether an item cannot travel online and which steps a redesign made remote."""
+    methods = set(methods)
+    online = ChannelMethod.ONLINE in methods
+    office_bound_submission = online and paper_items
+    submission = next((i for i, actor in enumerate(actors) if actor in SUBMISSION_ACTORS), 0)
+    return [
+        not (index < len(remote) and remote[index])
+        and (
+            (not online and actor == Actor.APPLICANT)
+            or presence[index]
+            or (office_bound_submission and index == submission)
+        )
+        for index, actor in enumerate(actors)
+    ]
+
+
+def _at_least_one_visit(methods: set[ChannelMethod], paper_items: bool) -> bool:
+    """A procedure offered only in person, or whose online dossier needs paper, costs a visit whatever its steps say."""
+    return (ChannelMethod.ONLINE in methods and paper_items) or methods == {ChannelMethod.DIRECT}
+
+
 def count_visits(
     actors: Sequence[Actor],
     presence: Sequence[bool],
@@ -262,26 +292,42 @@ def count_visits(
     """In-person visits, given each step's actor and whether it needs the applicant in person.
 
     The rule (documented at :func:`in_person_visits`) on precomputed inputs, so that the cost model can ask "how
-    many visits without these items" without reading the text again.
+    many visits without these items" without reading the text again: consecutive :func:`office_steps` make one
+    visit.
     """
     methods = set(methods)
-    online = ChannelMethod.ONLINE in methods
-    office_bound_submission = online and paper_items
-    submission = next((i for i, actor in enumerate(actors) if actor in SUBMISSION_ACTORS), 0)
-    count = 0
-    in_visit = False
-    for index, actor in enumerate(actors):
-        at_office = not (index < len(remote) and remote[index]) and (
-            (not online and actor == Actor.APPLICANT)
-            or presence[index]
-            or (office_bound_submission and index == submission)
-        )
-        if at_office and not in_visit:
-            count += 1
-        in_visit = at_office
-    if count == 0 and (office_bound_submission or methods == {ChannelMethod.DIRECT}):
+    at_office = office_steps(actors, presence, methods, paper_items, remote)
+    count = sum(here and (index == 0 or not at_office[index - 1]) for index, here in enumerate(at_office))
+    if count == 0 and _at_least_one_visit(methods, paper_items):
         count = 1
     return count
+
+
+def visit_steps(procedure: Procedure) -> list[bool]:
+    """For each step of ``procedure``, whether the applicant goes to an office for it: what a redesign's "remove
+    the in-person visit" applies to, and what the workbench marks "in person".
+
+    The steps :func:`in_person_visits` counts (:func:`office_steps`); when none is, but the procedure still costs
+    its one visit (offered only in person, or an online dossier with paper), the submission step, where the
+    dossier is handed in, unless a redesign made it remote.
+
+    >>> from models.procedure import Channel, Step
+    >>> p = Procedure(code="x", name="Thủ tục", channels=[Channel(method="DIRECT")],
+    ...               steps=[Step(actor="ONE_STOP_DESK", description="Tiếp nhận hồ sơ"),
+    ...                      Step(actor="HANDLING_AGENCY", description="Xử lý")])
+    >>> visit_steps(p), in_person_visits(p)
+    ([True, False], 1)
+    """
+    actors = [actor for actor, _ in effective_actors(procedure)]
+    presence = [requires_presence(step) for step in procedure.steps]
+    methods = {channel.method for channel in procedure.channels}
+    paper = any(paper_only_items(procedure))
+    remote = remote_steps(procedure)
+    at_office = office_steps(actors, presence, methods, paper, remote)
+    if actors and not any(at_office) and _at_least_one_visit(methods, paper):
+        submission = next((i for i, actor in enumerate(actors) if actor in SUBMISSION_ACTORS), 0)
+        at_office[submission] = not remote[submission]
+    return at_office
 
 
 def paper_only_items(procedure: Procedure) -> list[bool]:

@@ -1,4 +1,5 @@
-"""The core (models, catalog, exporters) never imports Qt: the CLI, the tests and servers use it without a screen."""
+"""The core (models, catalog, exporters) and the service layer (workbench/services) never import Qt: the CLI, the
+tests and servers use them without a screen."""
 
 from __future__ import annotations
 
@@ -43,6 +44,21 @@ def test_core_module_imports_neither_qt_nor_the_shell(path: Path) -> None:
     assert forbidden_imports(path) == []
 
 
+def _service_files() -> list[Path]:
+    return sorted((REPO / "workbench" / "services").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _service_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_service_module_imports_neither_qt_nor_the_gui(path: Path) -> None:
+    """The service layer sits below the GUI: it may import the core and itself, never a window or Qt."""
+    shell = [
+        found
+        for found in forbidden_imports(path)
+        if not found.split(": ")[1].startswith("workbench.services")
+    ]
+    assert shell == []
+
+
 def test_the_scan_catches_qt_imports(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text(
@@ -53,6 +69,7 @@ def test_the_scan_catches_qt_imports(tmp_path: Path) -> None:
 
 def test_importing_the_whole_core_and_the_cli_loads_no_qt() -> None:
     modules = [p.relative_to(REPO).with_suffix("").as_posix().replace("/", ".") for p in _core_files()]
+    modules += [p.relative_to(REPO).with_suffix("").as_posix().replace("/", ".") for p in _service_files()]
     modules = [m.removesuffix(".__init__") for m in modules if ".migrations" not in m] + ["workbench.cli"]
     code = (
         "import importlib, sys\n"

@@ -135,3 +135,166 @@ def test_the_whole_corpus_is_redesigned_and_compared(shared_data: Path, tmp_path
     assert total["in_person_visits_removed"] > 0
     assert total["annual_cost_after_vnd"] < total["annual_cost_before_vnd"]
     assert total["full_process_online_after"] > total["full_process_online_before"]
+
+
+# --- single changes ---------------------------------------------------------------------------------------------
+
+RECORD = (
+    "3.000333"  # items: 1 form, 2 certified ID card copy (population), ... 6 ID card shown; 5 steps; online
+)
+
+
+def _to_be(ws: Path, code: str = RECORD):
+    from models.workspace import Workspace
+    from workbench.services.redesign import open_proposal
+
+    with Workspace.open(ws, create=False) as workspace:
+        proposal = open_proposal(workspace, code)
+        return proposal.procedure, proposal.draft.changes
+
+
+@pytest.mark.parametrize(
+    ("options", "kind", "holds"),
+    [
+        (["--remove-item", "2"], "remove_item", lambda p: len(p.items) == 5),
+        (["--lookup", "2"], "lookup_item", lambda p: any(s.data_source == "population" for s in p.steps)),
+        (
+            ["--lookup", "3", "--source", "insurance"],
+            "lookup_item",
+            lambda p: any(s.data_source == "insurance" for s in p.steps),
+        ),
+        (
+            ["--electronic-copy", "2"],
+            "accept_electronic_copy",
+            lambda p: "ELECTRONIC" in p.items[1].copy_forms,
+        ),
+        (["--drop-show-original", "6"], "drop_show_original", lambda p: len(p.items) == 5),
+        (["--remove-step", "4"], "remove_step", lambda p: len(p.steps) == 4),
+        (
+            ["--merge-steps", "1"],
+            "merge_steps",
+            lambda p: len(p.steps) == 4 and "Tiếp nhận" in p.steps[0].description,
+        ),
+        (["--remove-visit", "1"], "remove_visit", lambda p: p.steps[0].in_person is False),
+        (
+            ["--time-limit", "5", "--unit", "ngày làm việc", "--channel", "2"],
+            "change_time_limit",
+            lambda p: (
+                (p.channels[1].time_limit, p.channels[1].time_unit, p.channels[0].time_limit)
+                == (5, "WORKING_DAY", 10)
+            ),
+        ),
+        (
+            ["--fee", "100.000", "--fee-number", "1", "--channel", "1"],
+            "change_fee",
+            lambda p: p.channels[0].fees[0].amount_vnd == 100_000 and len(p.channels[0].fees) == 1,
+        ),
+        (
+            ["--fee", "unknown"],
+            "change_fee",
+            lambda p: all(c.fees[-1].amount_vnd is None for c in p.channels),
+        ),
+    ],
+)
+def test_each_single_change_is_made_stored_and_reasoned(
+    sample_ws: Path, capsys, options: list[str], kind: str, holds
+) -> None:
+    argv = ["redesign", RECORD, "-w", str(sample_ws), *options, "--rationale", "Theo phương án.", "--json"]
+    status, out, err = run(capsys, *argv)
+    assert status == 0, err
+    [made] = json.loads(out)
+    assert (made["code"], made["action"], made["changes"]) == (RECORD, "made", 1)
+    procedure, changes = _to_be(sample_ws)
+    [change] = changes
+    assert (
+        change.kind == kind and change.rationale == "Theo phương án." and made["group"] == change.describe()
+    )
+    assert holds(procedure)
+    status, out, _ = run(capsys, "redesign", RECORD, "-w", str(sample_ws), "--undo")
+    assert status == 0 and _to_be(sample_ws)[1] == []
+
+
+def test_making_a_procedure_online_and_the_legal_basis_given_or_found(sample_ws: Path, capsys) -> None:
+    ws = str(sample_ws)
+    assert (
+        run(capsys, "redesign", "1.000656", "-w", ws, "--make-online", "--rationale", "Toàn trình.")[0] == 0
+    )
+    procedure, [change] = _to_be(sample_ws, "1.000656")
+    assert change.kind == "make_online" and "ONLINE" in {c.method for c in procedure.channels}
+    run(capsys, "redesign", RECORD, "-w", ws, "--remove-item", "2", "--rationale", "Tra cứu.")
+    run(
+        capsys,
+        "redesign",
+        RECORD,
+        "-w",
+        ws,
+        "--remove-item",
+        "1",
+        "--rationale",
+        "Bỏ.",
+        "--legal-basis",
+        "QĐ 1",
+    )
+    found, given = _to_be(sample_ws)[1]
+    assert "104/2022/NĐ-CP" in (found.legal_basis or "")  # the finding's: population data replace the card
+    assert given.legal_basis == "QĐ 1"
+    status, out, _ = run(capsys, "redesign", RECORD, "-w", ws, "--history")
+    assert "#2 Bỏ thành phần hồ sơ" in out and "Lý do: Bỏ." in out
+
+
+def test_show_numbers_what_the_single_changes_refer_to(sample_ws: Path, capsys) -> None:
+    status, out, _ = run(capsys, "show", RECORD, "-w", str(sample_ws))
+    assert status == 0
+    lines = [line.strip() for line in out.splitlines()]
+    assert any(line.startswith("2. Thẻ căn cước") for line in lines)
+    assert any(line.startswith("6. Thẻ căn cước") for line in lines)  # numbered across both groups
+    assert "1. Trực tuyến: 10 ngày; phí: 200.000 đ" in lines
+    assert "1. Nộp yêu cầu [APPLICANT]" in lines
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ["--remove-item", "9", "--rationale", "x"],
+            "The to-be version of 3.000333 has no item 9: its items are numbered 1 to 6",
+        ),
+        (["--remove-step", "7", "--rationale", "x"], "has no step 7"),
+        (["--remove-item", "1"], "Say why with --rationale"),
+        (
+            ["--remove-item", "1", "--source", "population", "--rationale", "x"],
+            "--source goes with --lookup.",
+        ),
+        (["--undo", "--legal-basis", "QĐ"], "--legal-basis goes with a single change"),
+        (
+            ["--lookup", "1", "--rationale", "x"],
+            "names no data source: say which one the agency looks it up in",
+        ),
+        (
+            ["--lookup", "2", "--source", "nowhere", "--rationale", "x"],
+            "No data source nowhere in the registry",
+        ),
+        (["--remove-visit", "3", "--rationale", "x"], "Step 3 of 3.000333 is not an in-person visit"),
+        (["--merge-steps", "5", "--rationale", "x"], "is the last step"),
+        (["--make-online", "--rationale", "x"], "3.000333 is already offered full-process online."),
+        (["--electronic-copy", "6", "--rationale", "x"], "is shown, not handed in"),
+        (["--fee", "1000", "--fee-number", "3", "--rationale", "x"], "has no fee 3"),
+        (["--time-limit", "5", "--channel", "4", "--rationale", "x"], "has no channel 4"),
+    ],
+)
+def test_single_change_mistakes_are_one_sentence(
+    sample_ws: Path, capsys, options: list[str], message: str
+) -> None:
+    status, out, err = run(capsys, "redesign", RECORD, "-w", str(sample_ws), *options)
+    assert status == 1 and message in err and "Traceback" not in err and err.count("\n") == 1, err
+    assert _to_be(sample_ws)[1] == []
+
+
+def test_a_single_change_is_for_one_procedure_and_bad_values_are_refused(sample_ws: Path, capsys) -> None:
+    ws = str(sample_ws)
+    status, _, err = run(capsys, "redesign", "--all", "-w", ws, "--remove-item", "1", "--rationale", "x")
+    assert status == 1 and "one procedure" in err
+    for options in (["--remove-item", "0"], ["--time-limit", "5", "--unit", "fortnight"], ["--fee", "nhiều"]):
+        with pytest.raises(SystemExit):
+            run(capsys, "redesign", RECORD, "-w", ws, *options, "--rationale", "x")
+        assert "is not" in capsys.readouterr().err

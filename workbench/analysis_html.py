@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from models.cost import CostBreakdown, CostParameters
 from models.enums import FindingGrade
@@ -30,10 +29,6 @@ GRADE_COLORS = {
     FindingGrade.ISSUED_BY_STATE: "#1356a3",
     FindingGrade.REQUIRED: "#616161",
 }
-#: The grades whose items a redesign can take out of the dossier.
-REMOVABLE_GRADES = frozenset(
-    {FindingGrade.REDUNDANT, FindingGrade.POTENTIALLY_REDUNDANT, FindingGrade.ISSUED_BY_STATE}
-)
 BLOCK_KINDS = {
     BlockKind.PRESENCE: QT_TRANSLATE_NOOP("Analysis", "Presence in person"),
     BlockKind.SHOW_ORIGINAL: QT_TRANSLATE_NOOP("Analysis", "Original to show"),
@@ -56,21 +51,6 @@ COST_LINES = {
     "fees": QT_TRANSLATE_NOOP("Analysis", "Fees and charges"),
 }
 _PLACE = re.compile(r"(item|step|result) (\d+)")
-
-
-@dataclass(frozen=True, slots=True)
-class ShownAnalysis:
-    """What the workbench shows of one procedure's analysis (its published version)."""
-
-    findings: list[Finding]
-    blocks: list[OnlineBlock]
-    cost: CostBreakdown
-    params: CostParameters
-    stored: bool  # the findings of the last stored analysis, not computed for this procedure alone
-
-    def finding(self, index: int) -> Finding | None:
-        """The finding of item ``index`` (0-based), if there is one."""
-        return next((f for f in self.findings if f.item_index == index), None)
 
 
 def esc(text: object) -> str:

@@ -70,14 +70,14 @@ def ensure_sample_workspace(folder: Path, catalog: Path | None = None) -> Sample
                 "App", "The sample catalog {path} is missing, so there is no sample workspace to open."
             ).format(path=catalog)
         )
-    from catalog.importing.importer import import_paths  # the importer is only needed on first start
+    from workbench.services.importing import import_files  # the importer is only needed on first start
 
     partial = folder / f"{SAMPLE_WORKSPACE_NAME}.partial"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _remove_sqlite(partial)
         with Workspace.open(partial) as workspace:
-            report = import_paths(workspace, [catalog])
+            report = import_files(workspace, [catalog])
         if not report.imported and not report.updated and not report.unchanged:
             reason = (
                 str(report.failures[0]) if report.failures else translate("App", "it holds no procedures")

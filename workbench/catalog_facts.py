@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.pipeline.analysis import CatalogAnalysis, analyze
+from catalog.pipeline.analysis import CatalogAnalysis, WorkspaceFinder, analyze
 from catalog.pipeline.redesigns import comparisons
 from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
@@ -94,11 +94,15 @@ class CatalogFacts:
     source_names: dict[str, str] = field(default_factory=dict)
 
 
-def catalog_facts_job(workspace: Workspace, analysis: CatalogAnalysis | None = None) -> Job:
+def catalog_facts_job(
+    workspace: Workspace, analysis: CatalogAnalysis | None = None, finder: WorkspaceFinder | None = None
+) -> Job:
     """Compute :class:`CatalogFacts` for ``workspace`` (reusing ``analysis`` when one was just made).
 
     The findings shown are those stored by the last catalog analysis; when there are some, the analysis is run
-    again (not stored) for what the store does not keep: online blocks, data sources and the catalog views.
+    again (not stored) for what the store does not keep: online blocks, data sources and the catalog views. It
+    uses ``finder`` (the workbench's :class:`~workbench.services.analysis.AnalysisContext` finder) when given, and
+    reads its issuer links first, here on the worker: the procedure views then find them ready.
 
     It runs with the cyclic collector paused (:func:`models.batch.gc_paused`): the catalog it loads is a million
     small objects, and each collection the worker set off walked them holding the interpreter lock, stalling the GUI
@@ -111,7 +115,10 @@ def catalog_facts_job(workspace: Workspace, analysis: CatalogAnalysis | None = N
 
     def compute(progress: Progress, cancelled: Cancelled) -> CatalogFacts | None:
         progress(0, 0)
-        registry = workspace_registry(workspace)
+        registry = finder.registry if finder is not None else workspace_registry(workspace)
+        current_finder = finder or WorkspaceFinder(workspace, registry)
+        if finder is not None:
+            finder.results  # noqa: B018  (read on this worker, not on the GUI thread's first click)
         params = load_cost_parameters(workspace)
         counts = workspace.finding_counts()
         redesigned = {info.code for info in Proposals(workspace).infos() if info.changes}
@@ -129,7 +136,14 @@ def catalog_facts_job(workspace: Workspace, analysis: CatalogAnalysis | None = N
             if procedures is None:
                 return None
             if facts.analysed:
-                current = analyze(procedures, registry, params, progress=second_half, cancelled=cancelled)
+                current = analyze(
+                    procedures,
+                    registry,
+                    params,
+                    finder=current_finder,
+                    progress=second_half,
+                    cancelled=cancelled,
+                )
             elif not _add_costs(facts, procedures, params, redesigned, second_half, cancelled):
                 return None
         if cancelled():
@@ -232,7 +246,7 @@ class CatalogFactsLoader(QtCore.QObject):
         self.window = window
         self.workspace: Workspace | None = None
         self.task: Task | None = None
-        self._request: tuple[Workspace, CatalogAnalysis | None] | None = None  # not started yet
+        self._request: tuple[Workspace, CatalogAnalysis | None, WorkspaceFinder | None] | None = None
         self.progress = QtWidgets.QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
@@ -248,13 +262,19 @@ class CatalogFactsLoader(QtCore.QObject):
     def running(self) -> bool:
         return self.task is not None or self._request is not None
 
-    def start(self, workspace: Workspace | None, analysis: CatalogAnalysis | None = None) -> None:
-        """Compute the figures of ``workspace`` (none: stop), reusing a catalog analysis just made."""
+    def start(
+        self,
+        workspace: Workspace | None,
+        analysis: CatalogAnalysis | None = None,
+        finder: WorkspaceFinder | None = None,
+    ) -> None:
+        """Compute the figures of ``workspace`` (none: stop), reusing a catalog analysis just made and the
+        views' ``finder``."""
         self.stop()
         self.workspace = workspace
         if workspace is None:
             return
-        self._request = (workspace, analysis)
+        self._request = (workspace, analysis, finder)  # not started yet
         self.progress.setRange(0, 0)
         self.progress.show()
         QtCore.QCoreApplication.postEvent(

@@ -24,7 +24,7 @@ from enum import IntEnum, StrEnum
 from itertools import compress
 
 from models.enums import FindingGrade, Level
-from models.text import fold
+from models.search import matching_rows, narrows, query_words, search_key
 from models.workspace import ProcedureSummary
 from workbench.analysis_html import format_money, grade_label
 from workbench.catalog_facts import SHOWN_GRADES, UNKNOWN, CatalogFacts, ProcedureFacts
@@ -294,7 +294,7 @@ class CatalogModel(QtCore.QAbstractTableModel):
         """Show these procedures (in the given order), replacing what was shown; their figures are unknown."""
         self.beginResetModel()
         self._summaries = list(summaries)
-        self._search_keys = [s.search_key or fold(f"{s.code} {s.name}") for s in self._summaries]
+        self._search_keys = [s.search_key or search_key(s.code, s.name) for s in self._summaries]
         self._facts = [None] * len(self._summaries)
         self.catalog_facts = CatalogFacts()
         self._fill_cells()
@@ -638,12 +638,12 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
         return self._filter
 
     def set_query(self, text: str) -> None:
-        """Show only the rows whose code or name contains every word of ``text``."""
-        words = tuple(fold(text).split())
+        """Show only the rows whose code or name contains every word of ``text`` (:mod:`models.search`)."""
+        words = query_words(text)
         if words == self._words:
             return
         # Typing on: every row the new query matches was matched by the old one, so only those are tested again.
-        narrowing = all(any(old in new for new in words) for old in self._words)
+        narrowing = narrows(self._words, words)
         self._words = words
         self._set_rows(self._accepted(self._rows if narrowing else self._base_order()))
 
@@ -674,10 +674,7 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
         """The rows of ``rows`` (in their order) that pass the filters and contain every word of the query."""
         if self._mask is not None:
             rows = list(compress(rows, map(self._mask.__getitem__, rows)))
-        keys = self.model.search_keys
-        for word in self._words:  # each word narrows what the next one scans
-            rows = [row for row in rows if word in keys[row]]
-        return rows
+        return matching_rows(self.model.search_keys, self._words, rows)
 
     def _set_rows(self, rows: list[int], *, sorting: bool = False) -> None:
         hint = (

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.enums import FindingGrade, ItemGroup
+from models.enums import FeeKind, FindingGrade, ItemGroup, TimeUnit
 from models.errors import TthcError
 from models.procedure import Procedure
-from models.vocabulary import label, unit_word
+from models.vocabulary import enum_value, label, unit_word
 from models.workspace import Workspace
-from workbench.exports import KINDS
+from workbench.services.export import KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
 _DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
@@ -33,6 +33,96 @@ def _workspace_arg(parser: argparse.ArgumentParser) -> None:
         default=os.environ.get("TTHC_WORKSPACE"),
         help="workspace file (SQLite) or database URL (postgresql://...); default: $TTHC_WORKSPACE",
     )
+
+
+def _number(text: str) -> int:
+    """A number as `tthc show` prints items, steps and channels (from 1); the index (from 0) it names."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 1")
+    return int(text) - 1
+
+
+def _time_unit(text: str) -> Any:
+    unit = enum_value(TimeUnit, text)
+    if unit is None:
+        words = ", ".join(label(u) for u in TimeUnit)
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time unit ({words})")
+    return unit
+
+
+def _fee_kind(text: str) -> Any:
+    kind = enum_value(FeeKind, text)
+    if kind is None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a kind of fee ({', '.join(label(k) for k in FeeKind)})"
+        )
+    return kind
+
+
+def _amount(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is negative")
+    return value
+
+
+_UNKNOWN = "unknown"
+
+
+def _vnd_amount(text: str) -> int | str:
+    """An amount in đồng ("200.000", "200,000" or "200000"; 0 is free), or "unknown" (also "không rõ")."""
+    from models.text import fold
+
+    if fold(text) in (_UNKNOWN, "khong ro"):
+        return _UNKNOWN
+    digits = text.replace(".", "").replace(",", "").replace(" ", "")
+    if not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in đồng (or 'unknown')")
+    return int(digits)
+
+
+_N = {"type": _number, "metavar": "N"}
+#: The single changes of `tthc redesign`: option, the change it makes (a key of workbench.services.redesign's
+#: CHANGES, the functions the workbench's actions call too), argparse settings, help.
+_SINGLE_CHANGES: list[tuple[str, str, dict[str, Any], str]] = [
+    ("--remove-item", "remove_item", _N, "take item N out of the dossier"),
+    ("--lookup", "lookup_item", _N, "replace item N by a lookup in a data source (see --source)"),
+    (
+        "--electronic-copy",
+        "accept_electronic_copy",
+        _N,
+        "accept an electronic copy of item N, not a certified one",
+    ),
+    ("--drop-show-original", "drop_show_original", _N, "stop asking to show the original of item N"),
+    ("--remove-step", "remove_step", _N, "remove step N"),
+    ("--merge-steps", "merge_steps", _N, "merge step N with the step after it"),
+    ("--remove-visit", "remove_visit", _N, "the applicant no longer comes in person for step N"),
+    (
+        "--time-limit",
+        "change_time_limit",
+        {"type": _amount, "metavar": "AMOUNT"},
+        "change the time limit (see --unit, --channel)",
+    ),
+    (
+        "--fee",
+        "change_fee",
+        {"type": _vnd_amount, "metavar": "VND"},
+        "change or add a fee: đồng, 0 free, unknown",
+    ),
+    ("--make-online", "make_online", {"action": "store_true"}, "offer the procedure full-process online"),
+]
+#: The options that only go with one single change (or two), and which.
+_CHANGE_OPTIONS = {
+    "source": ("lookup",),
+    "unit": ("time_limit",),
+    "channel": ("time_limit", "fee"),
+    "fee_number": ("fee",),
+    "fee_kind": ("fee",),
+    "note": ("time_limit", "fee"),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="list the procedures of a workspace")
     _workspace_arg(lst)
     lst.add_argument(
-        "-s", "--search", help="only procedures whose code or name matches (accents and case ignored)"
+        "-s",
+        "--search",
+        help="only procedures whose code and name hold every word of this text (accents and case ignored)",
     )
     lst.add_argument("--json", action="store_true")
 
@@ -67,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     export = sub.add_parser("export", help="export procedures: JSON, Word, Excel, diagrams, BPMN, CPSV-AP")
-    export.add_argument("kind", choices=EXPORT_KINDS, help="export kind")
+    export.add_argument("kind", choices=list(KINDS), help="export kind")
     _workspace_arg(export)
     export.add_argument(
         "--code", action="append", dest="codes", metavar="CODE", help="only this procedure (repeatable)"
@@ -109,7 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     redesign = sub.add_parser(
         "redesign",
-        help="change a procedure's to-be version: apply the analysis's suggestions, undo, redo, revert one change",
+        help="change a procedure's to-be version: apply the analysis's suggestions, make one change, undo, redo, "
+        "revert one change",
+        epilog="Items, steps and channels are numbered as `tthc show CODE --proposal NAME` prints them.",
     )
     redesign.add_argument("codes", nargs="*", metavar="CODE", help="procedures (all of them with --all)")
     _workspace_arg(redesign)
@@ -123,7 +217,40 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--redo", action="store_true", help="redo the change group undone last")
     action.add_argument("--revert", type=int, metavar="SEQ", help="take back change number SEQ alone")
     action.add_argument("--history", action="store_true", help="list the proposal's changes")
-    redesign.add_argument("--rationale", help="why (required with --revert)")
+    for option, _, settings, what in _SINGLE_CHANGES:
+        action.add_argument(option, help=what, **settings)
+    redesign.add_argument(
+        "--rationale", metavar="TEXT", help="why (required with --revert and with a single change)"
+    )
+    redesign.add_argument(
+        "--legal-basis",
+        metavar="TEXT",
+        help="the single change's legal basis (default: the finding's or data source's, where known)",
+    )
+    redesign.add_argument(
+        "--source", metavar="ID", help="with --lookup: the data source (default: the finding's)"
+    )
+    redesign.add_argument(
+        "--unit",
+        type=_time_unit,
+        help="with --time-limit: its unit, e.g. 'ngày làm việc' (default: the channel's)",
+    )
+    redesign.add_argument(
+        "--channel",
+        type=_number,
+        metavar="K",
+        help="with --time-limit or --fee: channel K only (default: all)",
+    )
+    redesign.add_argument(
+        "--fee-number", type=_number, metavar="K", help="with --fee: change fee K (default: add a new fee)"
+    )
+    redesign.add_argument(
+        "--fee-kind",
+        type=_fee_kind,
+        metavar="KIND",
+        help="with --fee: 'phí' or 'lệ phí' (default: the changed fee's; a new fee is 'phí')",
+    )
+    redesign.add_argument("--note", metavar="TEXT", help="with --time-limit or --fee: its condition or note")
     redesign.add_argument("--author", help="who makes the change (default: the login name)")
     redesign.add_argument("--json", action="store_true")
 
@@ -151,8 +278,8 @@ def _print_json(value: Any, *, compact: bool = False) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from catalog.importing.importer import (
-        import_paths,  # the importers are only loaded by the command that needs them
+    from workbench.services.importing import (
+        import_files,  # the importers load with the command that needs them
     )
 
     progress = None
@@ -164,7 +291,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
 
     with _open(args, create=True) as ws:
-        report = import_paths(ws, args.paths, strict=args.strict, progress=progress)
+        report = import_files(ws, args.paths, strict=args.strict, progress=progress)
     if args.json:
         _print_json(report.to_json())
     else:
@@ -182,13 +309,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from models.text import fold
+    from workbench.services.search import search
 
     with _open(args) as ws:
-        summaries = ws.summaries()
-    if args.search:
-        needle = fold(args.search)
-        summaries = [s for s in summaries if needle in s.search_key]
+        summaries = search(ws, args.search)
     if args.json:
         _print_json(
             [
@@ -218,14 +342,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with _open(args) as ws:
         if args.proposal:
-            from models.proposals import DEFAULT_PROPOSAL, Proposals
+            from models.proposals import DEFAULT_PROPOSAL
+            from workbench.services.redesign import open_proposal
 
             # the default proposal exists implicitly (empty) for every procedure; others must have been made
-            known = [info.name for info in Proposals(ws).infos(args.code)]
-            if args.proposal != DEFAULT_PROPOSAL and args.proposal not in known:
-                ws.get(args.code)  # names a missing procedure first
-                raise TthcError(f"{args.code} has no proposal named “{args.proposal}”.")
-            procedure = Proposals(ws).open(args.code, args.proposal).procedure
+            must_exist = args.proposal != DEFAULT_PROPOSAL
+            procedure = open_proposal(ws, args.code, args.proposal, must_exist=must_exist).procedure
         else:
             procedure = ws.get(args.code)
     if args.json:
@@ -233,9 +355,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_text(procedure))
     return EXIT_OK
-
-
-EXPORT_KINDS = list(KINDS)
 
 
 def _export_progress(label: str) -> Any:
@@ -251,35 +370,19 @@ def _export_progress(label: str) -> Any:
     return progress
 
 
-#: The progress line of each export kind (Vietnamese, like the rest of the command line's messages).
-_EXPORT_LABELS = {
-    "json": "Ghi JSON",
-    "spec-docx": "Ghi quy trình chuẩn hóa",
-    "plan-docx": "Ghi phương án",
-    "catalog-xlsx": "Ghi danh mục",
-    "cost-xlsx": "Tính chi phí",
-    "findings-xlsx": "Ghi kết quả rà soát",
-    "diagram": "Vẽ sơ đồ",
-    "bpmn": "Ghi BPMN",
-    "cpsv": "Ghi CPSV-AP",
-}
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    from workbench.exports import ExportRequest, export, versions
+    from workbench.services.export import ExportRequest, export, write_json_to
 
     if args.kind == "json" and not args.output:
-        from exporters.json_export import write_json_to
-
         with _open(args) as ws:
-            write_json_to((to_be or p for p, to_be in versions(ws, args.codes, args.proposal)), sys.stdout)
+            write_json_to(ws, sys.stdout, args.codes, args.proposal)
         return EXIT_OK
     if not args.output:
         raise TthcError(f"Say where to write the {args.kind} export with -o OUT.")
     request = ExportRequest(args.kind, args.output, args.codes, args.proposal, args.format)
     with _open(args) as ws:
-        count = export(ws, request, progress=_export_progress(_EXPORT_LABELS[args.kind]))
-    if args.kind == "plan-docx" and not count:
+        count = export(ws, request, progress=_export_progress(KINDS[args.kind].doing))
+    if KINDS[args.kind].of_proposal and not count:
         name = args.proposal or _DEFAULT
         print(f"No procedure has a change in proposal “{name}”: the plan says so.", file=sys.stderr)
     print(
@@ -296,17 +399,71 @@ def _codes(args: argparse.Namespace) -> list[str] | None:
     return list(args.codes) or None
 
 
+def _single_change(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The single change asked for (its option's name, e.g. "lookup", and the change it makes), having checked
+    that the options given go with it."""
+    asked = next(
+        (
+            (dest, change)
+            for dest, change in (
+                (option[2:].replace("-", "_"), change) for option, change, _, _ in _SINGLE_CHANGES
+            )
+            if getattr(args, dest) is not None and getattr(args, dest) is not False  # item 1 is index 0
+        ),
+        None,
+    )
+    for option, goes_with in _CHANGE_OPTIONS.items():
+        if getattr(args, option) is not None and (asked is None or asked[0] not in goes_with):
+            flag = "--" + option.replace("_", "-")
+            raise TthcError(f"{flag} goes with {' or '.join('--' + g.replace('_', '-') for g in goes_with)}.")
+    if asked is None and args.legal_basis is not None:
+        raise TthcError("--legal-basis goes with a single change (--remove-item, --lookup...).")
+    return asked
+
+
+def _make_single(proposal: Any, option: str, change: str, args: argparse.Namespace) -> Any:
+    """Make the single change that ``args`` describe with workbench.services.redesign (as the workbench does)."""
+    from workbench.services import redesign
+
+    make, value, basis = redesign.CHANGES[change], getattr(args, option), args.legal_basis
+    if change in ("remove_item", "lookup_item", "accept_electronic_copy", "drop_show_original"):
+        extra = {"data_source": args.source} if change == "lookup_item" else {}
+        return make(
+            proposal, value, args.rationale, redesign.FROM_FINDER if basis is None else basis, **extra
+        )
+    if change in ("remove_step", "merge_steps", "remove_visit"):
+        return make(proposal, value, args.rationale, basis)
+    if change == "change_time_limit":
+        parameters = {"unit": args.unit, "channel": args.channel, "note": args.note}
+    elif change == "change_fee":
+        value = None if value == _UNKNOWN else value
+        parameters = {
+            "channel": args.channel,
+            "fee": args.fee_number,
+            "fee_kind": args.fee_kind,
+            "note": args.note,
+        }
+    else:
+        return make(proposal, args.rationale, basis)
+    return make(proposal, value, args.rationale, legal_basis=basis, **parameters)
+
+
 def cmd_redesign(args: argparse.Namespace) -> int:
     from models.batch import gc_paused
     from models.proposals import DEFAULT_PROPOSAL, Proposals
+    from workbench.services import redesign
 
     name = args.proposal or DEFAULT_PROPOSAL
+    single = _single_change(args)
     codes = _codes(args)
+    if single is not None:
+        if codes is None or len(codes) != 1:
+            raise TthcError("A single change is made to one procedure: name its code (not --all).")
+        if not args.rationale:
+            raise TthcError("Say why with --rationale: every change of a proposal keeps its rationale.")
     with _open(args) as ws, gc_paused():  # a batch: see models.batch
         if args.apply_suggestions:
-            from catalog.pipeline.redesigns import apply_suggestions
-
-            report = apply_suggestions(ws, codes, proposal=name, author=args.author)
+            report = redesign.apply_catalog_suggestions(ws, codes, proposal=name, author=args.author)
             if args.json:
                 _print_json(report.to_json())
             else:
@@ -316,13 +473,16 @@ def cmd_redesign(args: argparse.Namespace) -> int:
                     f"procedures ({kinds})."
                 )
             return EXIT_OK
-        store = Proposals(ws)
+        if single is not None:
+            assert codes is not None
+            proposal = redesign.open_proposal(ws, codes[0], name, author=args.author)
+            group = _make_single(proposal, *single, args)
+            made = {"code": codes[0], "proposal": name, "action": "made", "group": group.label, "changes": 1}
+            return _print_results(args, [made])
         results: list[dict[str, Any]] = []
-        for code in codes or [info.code for info in store.infos() if info.name == name]:
-            if not any(info.name == name for info in store.infos(code)):
-                ws.get(code)
-                raise TthcError(f"{code} has no proposal named “{name}”.")
-            draft = store.open(code, name)
+        for code in codes or [info.code for info in Proposals(ws).infos() if info.name == name]:
+            proposal = redesign.open_proposal(ws, code, name, must_exist=True, author=args.author)
+            draft = proposal.draft
             if args.history:
                 results.append(
                     {
@@ -351,15 +511,15 @@ def cmd_redesign(args: argparse.Namespace) -> int:
                 )
                 continue
             if args.undo:
-                group = store.undo(draft)
+                group = redesign.undo(proposal)
                 verb = "Undid"
             elif args.redo:
-                group = store.redo(draft)
+                group = redesign.redo(proposal)
                 verb = "Redid"
             else:
                 if not args.rationale:
                     raise TthcError("Say why with --rationale when reverting a change.")
-                group = store.revert(draft, args.revert, args.rationale, author=args.author)
+                group = redesign.revert(proposal, args.revert, args.rationale)
                 verb = "Made"
             results.append(
                 {
@@ -370,6 +530,10 @@ def cmd_redesign(args: argparse.Namespace) -> int:
                     "changes": len(group.changes),
                 }
             )
+    return _print_results(args, results)
+
+
+def _print_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> int:
     if args.json:
         _print_json(results)
     elif args.history:
@@ -387,9 +551,9 @@ def cmd_redesign(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from catalog.pipeline.redesigns import catalog_comparison, comparisons
     from models.batch import gc_paused
     from models.proposals import DEFAULT_PROPOSAL
+    from workbench.services.redesign import catalog_comparison, comparisons
 
     name = args.proposal or DEFAULT_PROPOSAL
     codes = list(args.codes) or None
@@ -445,8 +609,8 @@ def render_comparison(c: Any) -> str:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from catalog.pipeline.analysis_batch import analyze_catalog
     from models.batch import gc_paused
+    from workbench.services.analysis import analyze_catalog
 
     progress = None
     if sys.stderr.isatty() and not args.json:
@@ -490,8 +654,8 @@ def _report_text(a: Any) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from catalog.pipeline.analysis_batch import analyze_catalog
     from models.batch import gc_paused
+    from workbench.services.analysis import analyze_catalog
 
     with _open(args) as ws, gc_paused():  # streamed: each procedure printed as its chunk comes back
         summary = analyze_catalog(
@@ -566,7 +730,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def render_text(p: Procedure) -> str:
-    """A procedure as plain text, in the publication order of a standardized specification."""
+    """A procedure as plain text, in the publication order of a standardized specification; steps, channels and
+    items numbered as ``tthc redesign`` refers to them (an item by its place in the dossier, both groups counted)."""
     out = [f"{p.code}  {p.name}", ""]
 
     def section(title: str, lines: Sequence[str]) -> None:
@@ -590,7 +755,7 @@ def render_text(p: Procedure) -> str:
     section(
         "Cách thức thực hiện",
         [
-            f"{label(c.method)}: "
+            f"{number}. {label(c.method)}: "
             + (
                 f"{c.time_limit:g} {unit_word(c.time_unit) or ('(đơn vị khác)' if c.time_unit else '')}".strip()
                 if c.time_limit is not None
@@ -602,17 +767,19 @@ def render_text(p: Procedure) -> str:
                 if c.fee_vnd is None
                 else ("miễn phí" if c.fee_vnd == 0 else f"{c.fee_vnd:,} đ".replace(",", "."))
             )
-            for c in p.channels
+            for number, c in enumerate(p.channels, 1)
         ],
     )
     for group, title in ((ItemGroup.SUBMIT, "Giấy tờ phải nộp"), (ItemGroup.SHOW, "Giấy tờ phải xuất trình")):
         lines, case = [], None
-        for it in p.items_in(group):
+        for number, it in enumerate(p.items, 1):
+            if it.group != group:
+                continue
             if it.case and it.case != case:
                 lines.append(f"[{it.case}]")
             case = it.case
             lines.append(
-                f"- {it.name_normalized or it.name} ({it.originals or 0} bản chính, {it.copies or 0} bản sao"
+                f"{number}. {it.name_normalized or it.name} ({it.originals or 0} bản chính, {it.copies or 0} bản sao"
                 + (", có chứng thực" if it.certified_copy else "")
                 + (f"; {it.condition}" if it.condition else "")
                 + ")"

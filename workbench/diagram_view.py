@@ -23,8 +23,6 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from catalog.finder.grading import find
-from catalog.finder.matcher import Matcher
 from exporters.flow.diagram import diagram_dot, parse_node_id, render
 from models.findings import Finding
 from models.procedure import Procedure
@@ -137,14 +135,14 @@ class Versions:
     findings: Sequence[Finding]
     registry: Sequence[DataSource]
     to_be: Procedure | None = None
-    to_be_findings: Sequence[Finding] | None = None  # computed on the worker with ``matcher`` when None
-    matcher: Matcher | None = None
+    to_be_findings: Sequence[Finding] | None = None  # computed on the worker with ``finder`` when None
+    finder: Callable[[Procedure], list[Finding]] | None = None  # the workspace's (AnalysisContext.findings)
 
     def dot(self) -> str:
         """The DOT text (the to-be version's findings made here, on the worker, when not given)."""
         to_be_findings = self.to_be_findings
-        if self.to_be is not None and to_be_findings is None and self.matcher is not None:
-            to_be_findings = find(self.to_be, self.matcher)
+        if self.to_be is not None and to_be_findings is None and self.finder is not None:
+            to_be_findings = self.finder(self.to_be)
         return diagram_dot(self.as_is, self.findings, self.to_be, to_be_findings, self.registry)
 
 

@@ -1,12 +1,12 @@
 """Importing into and exporting from the open workspace: File > Import…, File > Export…, and files dropped on the window.
 
-- :class:`ImportDialog` runs :func:`catalog.importing.importer.import_paths` on a :class:`~workbench.workers.Task` with a
+- :class:`ImportDialog` runs :func:`workbench.services.importing.import_files` on a :class:`~workbench.workers.Task` with a
   progress bar and a Cancel button (a cancelled import writes nothing: it is one transaction; a cancel that comes
   once every file is read and the batch written is too late, and the import is reported as done), then shows the
   report in the same dialog: how many procedures were imported, updated and unchanged, and each failure and warning
   as the one sentence the importer wrote, naming the file and the record.
-- :class:`ExportDialog` writes any kind :mod:`workbench.exports` knows (the same functions and parameters as
-  ``tthc export``) for the selected procedure, the procedures the catalog shows, or the whole catalog, as published
+- :class:`ExportDialog` writes any kind :mod:`workbench.services.export` knows (the same registry, functions and
+  parameters as ``tthc export``) for the selected procedure, the procedures the catalog shows, or the whole catalog, as published
   or as a proposal redesigns them, on a worker with progress and cancel (a cancelled export leaves no file).
 - :class:`ImportExport` holds the two actions and accepts files and folders dropped on the main window.
 
@@ -20,33 +20,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from catalog.importing.importer import ImportReport, import_paths
 from exporters.safety import safe_filename
 from models.errors import TthcError
 from models.proposals import DEFAULT_PROPOSAL, Proposals
 from models.workspace import ProcedureSummary, Workspace
 from workbench.analysis_html import esc
-from workbench.exports import FOLDER_KINDS, KINDS, SUFFIXES, ExportRequest, export
-from workbench.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, translate
+from workbench.i18n import current_language
+from workbench.qt import QtCore, QtGui, QtWidgets, Signal, translate
+from workbench.services.export import KINDS, ExportRequest, export, suffix
+from workbench.services.importing import ImportReport, import_files
 from workbench.workers import Cancelled, Job, Progress, Task
 
 if TYPE_CHECKING:
     from workbench.main_window import MainWindow
 
 Qt = QtCore.Qt
-
-KIND_LABELS = {
-    "json": QT_TRANSLATE_NOOP("ExportDialog", "Workbench JSON (imports back to identical data)"),
-    "spec-docx": QT_TRANSLATE_NOOP("ExportDialog", "Word: standardized specification"),
-    "plan-docx": QT_TRANSLATE_NOOP("ExportDialog", "Word: simplification plan of the proposal"),
-    "catalog-xlsx": QT_TRANSLATE_NOOP("ExportDialog", "Excel: catalog template"),
-    "cost-xlsx": QT_TRANSLATE_NOOP("ExportDialog", "Excel: compliance cost, as-is and to-be"),
-    "findings-xlsx": QT_TRANSLATE_NOOP("ExportDialog", "Excel: findings of the analysis"),
-    "diagram": QT_TRANSLATE_NOOP("ExportDialog", "Diagram of the flow (SVG, PNG or PDF)"),
-    "bpmn": QT_TRANSLATE_NOOP("ExportDialog", "BPMN 2.0 process"),
-    "cpsv": QT_TRANSLATE_NOOP("ExportDialog", "CPSV-AP (JSON-LD)"),
-}
-DIAGRAM_FORMATS = ("svg", "png", "pdf")
 
 
 def _progress_bar() -> QtWidgets.QProgressBar:
@@ -159,7 +147,7 @@ def import_job(workspace: Workspace, paths: Sequence[Path]) -> Job:
     tenths of a second for thousands of procedures, which the GUI thread is spared); a cancel changes nothing."""
 
     def job(progress: Progress, cancelled: Cancelled) -> ImportOutcome:
-        report = import_paths(workspace, list(paths), progress=progress, cancelled=cancelled)
+        report = import_files(workspace, paths, progress=progress, cancelled=cancelled)
         return ImportOutcome(report, workspace.summaries())
 
     return job
@@ -323,7 +311,7 @@ class ExportDialog(_WorkerDialog):
         self.proposal.addItems(sorted(names))
         self.proposal.setCurrentText(DEFAULT_PROPOSAL)
         self.format = QtWidgets.QComboBox()
-        self.format.addItems(DIAGRAM_FORMATS)
+        self.format.addItems(KINDS["diagram"].formats)
         self.output = QtWidgets.QLineEdit()
         self.browse_button = QtWidgets.QPushButton()
         self.buttons = QtWidgets.QDialogButtonBox()
@@ -384,8 +372,9 @@ class ExportDialog(_WorkerDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export"))
-        for index, kind in enumerate(KINDS):
-            self.kind.setItemText(index, translate("ExportDialog", KIND_LABELS[kind]))
+        language = current_language()
+        for index, kind in enumerate(KINDS.values()):
+            self.kind.setItemText(index, kind.label(language))
         self.kind_label.setText(self.tr("&What"))
         self.scope_label.setText(self.tr("&Procedures"))
         self.version_label.setText(self.tr("&Version"))
@@ -433,7 +422,7 @@ class ExportDialog(_WorkerDialog):
         return self.total if codes is None else len(codes)
 
     def wants_folder(self) -> bool:
-        return self.selected_kind in FOLDER_KINDS and self.count() > 1
+        return KINDS[self.selected_kind].per_procedure and self.count() > 1
 
     def request(self) -> ExportRequest:
         kind = self.selected_kind
@@ -443,12 +432,11 @@ class ExportDialog(_WorkerDialog):
             output=Path(self.output.text().strip()).expanduser(),
             codes=self.codes(),
             proposal=proposal if self.use_proposal.isChecked() else None,
-            fmt=self.format.currentText() if kind == "diagram" else None,
+            fmt=self.format.currentText() if KINDS[kind].formats else None,
         )
 
     def suffix(self) -> str:
-        kind = self.selected_kind
-        return f".{self.format.currentText()}" if kind == "diagram" else SUFFIXES[kind]
+        return suffix(self.selected_kind, self.format.currentText())
 
     def _default_output(self) -> Path:
         folder = (
@@ -462,12 +450,12 @@ class ExportDialog(_WorkerDialog):
 
     def _choice_changed(self) -> None:
         kind = self.selected_kind
-        plan = kind == "plan-docx"
+        plan = KINDS[kind].of_proposal
         if plan:  # the plan is of a proposal
             self.use_proposal.setChecked(True)
         self.use_proposal.setEnabled(not plan)
         self.proposal.setEnabled(self.use_proposal.isChecked())
-        self.format.setEnabled(kind == "diagram")
+        self.format.setEnabled(bool(KINDS[kind].formats))
         self.output.setText(str(self._default_output()))
         self.open_button.hide()
 
@@ -539,9 +527,9 @@ class ExportDialog(_WorkerDialog):
         self.kind.setEnabled(True)
         self.output.setEnabled(True)
         self.browse_button.setEnabled(True)
-        self.use_proposal.setEnabled(self.selected_kind != "plan-docx")
+        self.use_proposal.setEnabled(not KINDS[self.selected_kind].of_proposal)
         self.proposal.setEnabled(self.use_proposal.isChecked())
-        self.format.setEnabled(self.selected_kind == "diagram")
+        self.format.setEnabled(bool(KINDS[self.selected_kind].formats))
 
 
 # --- the actions and drops -----------------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from models.errors import TthcError
 from models.workspace import ProcedureSummary, Workspace
-from workbench.analysis_panel import AnalysisContext
 from workbench.analysis_runner import CatalogAnalysisRunner
 from workbench.catalog_filters import CatalogFilterBar
 from workbench.catalog_model import CatalogFilterProxy, CatalogModel, Column
@@ -30,6 +29,7 @@ from workbench.io_dialogs import ImportExport
 from workbench.overview import CatalogOverview
 from workbench.procedure_pane import ProcedurePane
 from workbench.qt import QtCore, QtGui, QtWidgets
+from workbench.services.analysis import AnalysisContext
 
 Qt = QtCore.Qt
 
@@ -429,6 +429,8 @@ class MainWindow(QtWidgets.QMainWindow):
         except TthcError as error:
             self.show_error(self.tr("Cannot read the catalog"), str(error))
             return
+        if self.pane.context is not None:
+            self.pane.context.catalog_changed()  # an import: the issuer links are read again
         self.model.set_summaries(summaries)
         header = self.table.horizontalHeader()
         self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

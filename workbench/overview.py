@@ -98,7 +98,8 @@ class CatalogOverview(QtCore.QObject):
     def refresh(self, _checked: bool = False, *, analysis=None) -> None:
         """Compute the figures of the open workspace again in the background (reusing a fresh analysis)."""
         workspace = self.window.workspace
-        self.loader.start(workspace, analysis)
+        context = self.window.pane.context
+        self.loader.start(workspace, analysis, context.finder if context is not None else None)
         self.dashboard.set_busy(workspace is not None)
         self.refresh_action.setEnabled(workspace is not None)
 

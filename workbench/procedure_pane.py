@@ -19,11 +19,12 @@ import json
 from exporters.flow.diagram import parse_node_id
 from models.procedure import Procedure
 from models.workspace import Workspace
-from workbench.analysis_panel import AnalysisContext, FindingPanel
+from workbench.analysis_panel import FindingPanel
 from workbench.diagram_view import DiagramView, Versions
 from workbench.procedure_view import ProcedureView
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal
 from workbench.redesign_editor import RedesignEditor
+from workbench.services.analysis import AnalysisContext
 from workbench.trainer import TrainerInput, TrainerWindow
 
 Qt = QtCore.Qt
@@ -178,7 +179,7 @@ class ProcedurePane(QtWidgets.QTabWidget):
             findings=list(analysis.findings),
             registry=list(context.registry),
             to_be=draft.procedure.model_copy(deep=True) if changed else None,
-            matcher=context.matcher if changed else None,
+            finder=context.findings if changed else None,
         )
 
     def refresh_diagram(self) -> None:
@@ -232,7 +233,7 @@ class ProcedurePane(QtWidgets.QTabWidget):
                 changes=list(draft.changes),
                 findings=list(analysis.findings),
                 registry=list(context.registry),
-                matcher=context.matcher,
+                finder=context.findings,
                 params=context.params,
                 proposal=draft.name,
             )

@@ -17,9 +17,10 @@ from typing import TypeVar
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, ItemGroup, ProcedureStatus, TimeUnit
 from models.findings import Finding
 from models.procedure import Channel, DossierItem, Fee, Note, Procedure, Step
-from workbench.analysis_html import ShownAnalysis, badge_html, cost_html, online_html
+from workbench.analysis_html import badge_html, cost_html, online_html
 from workbench.catalog_model import levels_text
 from workbench.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Signal, translate
+from workbench.services.analysis import ShownAnalysis
 
 T = TypeVar("T")
 

@@ -1,6 +1,7 @@
 """The redesign editor: a procedure's to-be version, changed by undoable, stored, reasoned changes.
 
-Every change goes through :class:`~models.proposals.Proposals`, which stores it at once (one transaction per change),
+Every change is made by the service layer (:mod:`workbench.services.redesign`, as ``tthc redesign`` makes it)
+through :class:`~models.proposals.Proposals`, which stores it at once (one transaction per change),
 so a killed application loses nothing it showed as done. The :class:`QtGui.QUndoStack` only mirrors the proposal's
 groups: each is a :class:`StoredGroupCommand` whose ``redo()``/``undo()`` call ``Proposals.redo``/``Proposals.undo``
 (the first ``redo()``, done by ``push()``, is the ``Proposals.push`` already made), so the stack, the draft and the
@@ -20,14 +21,9 @@ from models.errors import TthcError
 from models.findings import Finding
 from models.procedure import DossierItem, Procedure, Step
 from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
-from models.redesign import (
-    Change,
-    ChangeGroup,
-    RedesignError,
-    compare,
-)
-from workbench.analysis_html import ShownAnalysis, esc
-from workbench.analysis_panel import AnalysisContext, FindingPanel
+from models.redesign import Change, ChangeGroup, RedesignError
+from workbench.analysis_html import esc
+from workbench.analysis_panel import FindingPanel
 from workbench.procedure_view import STYLE_SHEET
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal
 from workbench.redesign_actions import RedesignActions
@@ -38,6 +34,9 @@ from workbench.redesign_models import (
     StepsModel,
     comparison_details,
 )
+from workbench.services import redesign
+from workbench.services.analysis import AnalysisContext, ShownAnalysis
+from workbench.services.redesign import OpenProposal
 
 Qt = QtCore.Qt
 
@@ -106,7 +105,6 @@ class RedesignEditor(QtWidgets.QWidget):
         self.proposal = DEFAULT_PROPOSAL
         self.stack = QtGui.QUndoStack(self)
         self._code: str | None = None
-        self._findings_by_name: dict[str, Finding] = {}
         self._loading = False
         self._failure: TthcError | None = None
         self._unavailable: str | None = None
@@ -249,11 +247,10 @@ class RedesignEditor(QtWidgets.QWidget):
         ``published`` that version when the caller has just read it (it is not read again)."""
         self._code = code
         self.analysis = analysis
-        self._findings_by_name = {f.item_name: f for f in analysis.findings}
         self.reload(published)
 
     def close_procedure(self) -> None:
-        self._code, self.analysis, self._findings_by_name = None, None, {}
+        self._code, self.analysis = None, None
         self._set_draft(None)
 
     def reload(self, published: Procedure | None = None) -> None:
@@ -287,6 +284,12 @@ class RedesignEditor(QtWidgets.QWidget):
         """The to-be version being edited."""
         return self.draft.procedure if self.draft else None
 
+    def open_proposal(self) -> OpenProposal | None:
+        """The proposal being edited, for the service layer's changes (None: nothing to change)."""
+        if self.draft is None or self.store is None:
+            return None
+        return OpenProposal(self.store, self.draft, self.context, self.analysis)
+
     # --- showing ------------------------------------------------------------------------------------------------------
 
     def _stack_moved(self, _index: int) -> None:
@@ -301,17 +304,10 @@ class RedesignEditor(QtWidgets.QWidget):
         procedure = self.procedure
         self.items_model.set_items(procedure.items if procedure else [], self.finding_of)
         self.steps_model.set_procedure(procedure)
-        if self.draft is not None and self.context is not None:
+        proposal = self.open_proposal()
+        if self.draft is not None and proposal is not None:
             self.changes_model.set_changes(self.draft.done, self.draft.changes)
-            self.comparison_model.set_comparison(
-                compare(
-                    self.draft.published,
-                    self.draft.procedure,
-                    self.context.params,
-                    proposal=self.draft.name,
-                    changes=self.draft.changes,
-                )
-            )
+            self.comparison_model.set_comparison(redesign.comparison(proposal))
         else:
             self.changes_model.set_changes([], [])
             self.comparison_model.set_comparison(None)
@@ -354,8 +350,8 @@ class RedesignEditor(QtWidgets.QWidget):
         )
 
     def finding_of(self, item: DossierItem) -> Finding | None:
-        """The published item's finding, matched by name (the finder names items so)."""
-        return self._findings_by_name.get(item.name_normalized or item.name)
+        """The published item's finding, matched by name (:func:`workbench.services.redesign.finding_of`)."""
+        return redesign.finding_of(self.analysis.findings, item) if self.analysis else None
 
     def _item_selected(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
         selected = self.current_item()
@@ -408,7 +404,8 @@ class RedesignEditor(QtWidgets.QWidget):
     # --- making changes -----------------------------------------------------------------------------------------------
 
     def commit(self, operation: Callable[[], ChangeGroup]) -> bool:
-        """Run ``operation`` (a store push or revert that returns its group) and mirror it on the undo stack."""
+        """Run ``operation`` (a change of :mod:`workbench.services.redesign`, stored, that returns its group) and
+        mirror it on the undo stack; a refusal is one sentence in a message box."""
         try:
             group = operation()
         except TthcError as error:
@@ -419,28 +416,16 @@ class RedesignEditor(QtWidgets.QWidget):
         self.stack.push(StoredGroupCommand(self, group, applied=True))
         return True
 
-    def make(self, *changes: Change, label: str | None = None) -> bool:
-        """Make these changes as one undoable group, stored at once."""
-        if self.draft is None or self.store is None:
-            return False
-        group = ChangeGroup(label=label or changes[0].describe(), changes=list(changes))
-        store, draft = self.store, self.draft
-
-        def push() -> ChangeGroup:
-            store.push(draft, group)
-            return group
-
-        return self.commit(push)
-
     def replay(self, *, redo: bool) -> None:
         """Undo or redo the draft's last group in the workspace (called by the stack's commands)."""
         if self._loading or self._failure is not None or self.draft is None or self.store is None:
             return
+        proposal = OpenProposal(self.store, self.draft, self.context, self.analysis)
         try:
             if redo:
-                self.store.redo(self.draft)
+                redesign.redo(proposal)
             else:
-                self.store.undo(self.draft)
+                redesign.undo(proposal)
         except TthcError as error:
             # The stack cannot be rebuilt from inside its own undo(): recover once it has returned.
             self._failure = error

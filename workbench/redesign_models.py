@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from models.enums import FindingGrade, ItemGroup
 from models.findings import Finding
-from models.graph import SUBMISSION_ACTORS, effective_actors
-from models.online import requires_presence
+from models.graph import effective_actors, visit_steps
 from models.procedure import DossierItem, Procedure, Step
 from models.redesign import Change, ChangeGroup, Comparison
 from workbench.analysis_html import GRADE_COLORS, finding_tooltip, format_money, grade_label
@@ -183,9 +182,9 @@ class StepsModel(_TextTable):
         cells, tips = [], []
         procedure = self.procedure
         actors = [actor for actor, _ in effective_actors(procedure)] if procedure else []
-        for step, actor in zip(self.steps, actors, strict=True):
+        visits = visit_steps(procedure) if procedure else []
+        for step, actor, visit in zip(self.steps, actors, visits, strict=True):
             who = translate("ProcedureView", ACTORS[actor]) if actor in ACTORS else ""
-            visit = visit_step(step, actor)
             cells.append(
                 [
                     step_label(step),
@@ -199,13 +198,6 @@ class StepsModel(_TextTable):
     def retranslate(self) -> None:
         super().retranslate()
         self._fill()
-
-
-def visit_step(step: Step, actor: str) -> bool:
-    """Whether the applicant goes to an office for this step (a redesign can make it remote)."""
-    if step.in_person is False:
-        return False
-    return requires_presence(step) or (actor in SUBMISSION_ACTORS and step.data_source is None)
 
 
 # --- the changes in effect ----------------------------------------------------------------------------------------

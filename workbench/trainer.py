@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from catalog.finder.grading import find
-from catalog.finder.matcher import Matcher
 from exporters.flow.diagram import diagram_dot, item_changes
 from models.cost import CostParameters
 from models.findings import Finding
@@ -46,7 +44,7 @@ class TrainerInput:
     changes: Sequence[Change]
     findings: Sequence[Finding]
     registry: Sequence[DataSource]
-    matcher: Matcher
+    finder: Callable[[Procedure], list[Finding]]  # the workspace's (AnalysisContext.findings)
     params: CostParameters
     proposal: str
 
@@ -88,9 +86,7 @@ def trainer_job(data: TrainerInput) -> Job:
             if cancelled():
                 break
             changes = list(data.changes[:number])
-            dot = diagram_dot(
-                data.published, data.findings, version, find(version, data.matcher), data.registry
-            )
+            dot = diagram_dot(data.published, data.findings, version, data.finder(version), data.registry)
             steps.append(
                 TrainerStep(
                     number=number,

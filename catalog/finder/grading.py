@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from catalog.finder.matcher import Matcher, SourceMatch
 from catalog.reading.documents import BULLETS, QUALIFIERS, document_key, qualifier_length
@@ -94,8 +94,11 @@ class ResultIndex:
     def from_names(cls, results: Iterable[tuple[str, str]]) -> ResultIndex:
         """The index of (procedure code, result name) pairs, in catalog order (the first issuer wins)."""
         index = cls()
+        keys: dict[str, str] = {}  # a national catalog repeats each result name once per province
         for code, name in results:
-            key = document_key(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = document_key(name)
             if 8 <= len(key) <= 160 and len(key.split()) >= 3:
                 index.exact.setdefault(key, []).append(code)
                 index.by_head.setdefault(_head(key), []).append((key, code))
@@ -113,6 +116,13 @@ class ResultIndex:
             if code != exclude and (result_key.startswith(key + " ") or key.startswith(result_key + " ")):
                 return code
         return None
+
+
+class IssuerLookup(Protocol):
+    """What links a state-issued item to the catalog procedure that issues it: a :class:`ResultIndex`, or an
+    object that builds one when first asked (:class:`catalog.pipeline.analysis.WorkspaceFinder`)."""
+
+    def issuer_of(self, name: str, *, exclude: str) -> str | None: ...
 
 
 def _head(key: str) -> str:
@@ -177,14 +187,14 @@ def assess_item(
     procedure: Procedure,
     index: int,
     matcher: Matcher,
-    results: ResultIndex | None = None,
+    results: IssuerLookup | None = None,
     context: str | None = None,
 ) -> Finding:
     """The finding for item ``index`` of ``procedure``.
 
     Examples
     --------
-    >>> from models.sources import default_matcher
+    >>> from catalog.finder.matcher import default_matcher
     >>> p = Procedure(code="1", name="x", items=[DossierItem(name="Bản sao có chứng thực Giấy khai sinh")])
     >>> f = assess_item(p, 0, default_matcher())
     >>> (f.data_source, f.grade)
@@ -295,7 +305,7 @@ def procedure_context(procedure: Procedure) -> str:
     return fold_aligned(f"{procedure.name} {procedure.field or ''}")
 
 
-def find(procedure: Procedure, matcher: Matcher, results: ResultIndex | None = None) -> list[Finding]:
+def find(procedure: Procedure, matcher: Matcher, results: IssuerLookup | None = None) -> list[Finding]:
     """One finding per dossier item of ``procedure``, in item order."""
     context = procedure_context(procedure) if procedure.items else ""
     return [assess_item(procedure, index, matcher, results, context) for index in range(len(procedure.items))]

@@ -22,7 +22,8 @@ from catalog.importing.merge import fill_gaps
 from catalog.importing.registry import detect
 from models.batch import gc_paused
 from models.procedure import Procedure
-from models.text import fold, printable
+from models.search import search_key as folded_key
+from models.text import printable
 from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 
 Progress = Callable[[int, int], None]
@@ -78,8 +79,8 @@ class ImportReport:
 
 
 def search_key(procedure: Procedure) -> str:
-    """What instant search matches: code and name, folded (no diacritics, lower case)."""
-    return fold(f"{procedure.code} {procedure.name}")
+    """What the catalog search matches (:func:`models.search.search_key`): code and name, folded."""
+    return folded_key(procedure.code, procedure.name)
 
 
 def expand(paths: Sequence[Path]) -> tuple[list[Path], list[CatalogReadError]]:

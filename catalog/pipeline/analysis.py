@@ -8,13 +8,14 @@ settings and cost parameters, and stores the findings back so that the GUI can s
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.finder.grading import ResultIndex, find
-from catalog.finder.matcher import Matcher
+from catalog.finder.matcher import matcher_for
 from catalog.reading.documents import document_key
 from models.batch import gc_paused
 from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
@@ -185,17 +186,54 @@ class CatalogAnalysis:
 
 
 class WorkspaceFinder:
-    """Fresh findings for procedures of a workspace, as its analysis would store them: the workspace's registry
-    settings, and issuer links across the procedures ``ids`` (None: the whole catalog) read from their result names
-    alone, so that no catalog is loaded to link them."""
+    """The one finder of a workspace: fresh findings for any of its procedures, as its analysis stores them, from
+    the command line, the workbench and the exports alike.
 
-    def __init__(self, workspace: Workspace, ids: Sequence[int] | None = None) -> None:
-        self.registry = workspace_registry(workspace)
-        self.matcher = Matcher(self.registry)
-        self.results = ResultIndex.from_names(workspace.result_names(ids))
+    It uses the workspace's registry settings (through the one shared matcher, :func:`~catalog.finder.matcher
+    .matcher_for`) and links state-issued items to the procedures of the *whole* catalog that issue them, whatever
+    procedures are being analysed: a procedure has the same findings alone as within its catalog. The links come
+    from the catalog's result names alone (no catalog is loaded to link them), read the first time an item needs
+    one; :meth:`forget_results` after an import. Safe to share between threads.
+
+    >>> finder = WorkspaceFinder(Workspace.open("w.sqlite"))                          # doctest: +SKIP
+    >>> [f.grade for f in finder(procedure)]                                          # doctest: +SKIP
+    """
+
+    def __init__(self, workspace: Workspace, registry: Sequence[DataSource] | None = None) -> None:
+        self.workspace = workspace
+        self.registry: list[DataSource] = (
+            list(registry) if registry is not None else workspace_registry(workspace)
+        )
+        self.matcher = matcher_for(self.registry)
+        self._results: ResultIndex | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def results(self) -> ResultIndex:
+        """The catalog's results by document type (read on first use; then kept)."""
+        index = self._results
+        if index is None:
+            with self._lock:  # two threads asking at once read the catalog once
+                if self._results is None:
+                    with gc_paused():
+                        self._results = ResultIndex.from_names(self.workspace.result_names())
+                index = self._results
+        return index
+
+    def forget_results(self) -> None:
+        """The catalog changed (an import): read its results again when next needed."""
+        with self._lock:
+            self._results = None
+
+    def issuer_of(self, name: str, *, exclude: str) -> str | None:
+        """The catalog procedure (other than ``exclude``) whose result is the document ``name``."""
+        return self.results.issuer_of(name, exclude=exclude)
 
     def __call__(self, procedure: Procedure) -> list[Finding]:
-        return find(procedure, self.matcher, self.results)
+        return find(procedure, self.matcher, self)
+
+
+Finder = Callable[[Procedure], list[Finding]]
 
 
 def analyze(
@@ -203,22 +241,31 @@ def analyze(
     registry: list[DataSource],
     parameters: CostParameters,
     *,
+    finder: Finder | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> CatalogAnalysis:
-    """Findings, online blocks and cost for each procedure, linking state-issued items across the catalog.
+    """Findings, online blocks and cost for each procedure.
+
+    ``finder`` gives a procedure's findings: a workspace's :class:`WorkspaceFinder` (issuer links across its
+    whole catalog); by default the registry's matcher with issuer links across ``procedures``, for procedures that
+    are not in a workspace.
 
     One process: spreading the work over forked workers was measured slower on the shared corpus (the results
     cost more to send back than the analysis of a chunk).
     """
-    matcher = Matcher(registry)
     analysis = CatalogAnalysis(registry=registry, parameters=parameters)
     with gc_paused():
-        results = ResultIndex.build(procedures)
+        if finder is None:
+            matcher, results = matcher_for(registry), ResultIndex.build(procedures)
+
+            def finder(procedure: Procedure) -> list[Finding]:
+                return find(procedure, matcher, results)
+
         for done, procedure in enumerate(procedures, start=1):
             if cancelled is not None and cancelled():
                 break
-            findings = find(procedure, matcher, results)
+            findings = finder(procedure)
             analysis.procedures.append(
                 ProcedureAnalysis(
                     procedure,
@@ -239,13 +286,12 @@ def analyze_workspace(
     store: bool = True,
     progress: Progress | None = None,
 ) -> CatalogAnalysis:
-    """Analyse a workspace's procedures (all, or those with ``codes``) with its registry and cost settings."""
+    """Analyse a workspace's procedures (all, or those with ``codes``) with its registry and cost settings (issuer
+    links across the whole catalog, as :class:`WorkspaceFinder` makes them)."""
     procedures = list(workspace.procedures(codes))
+    finder = WorkspaceFinder(workspace)
     analysis = analyze(
-        procedures,
-        workspace_registry(workspace),
-        load_cost_parameters(workspace),
-        progress=progress,
+        procedures, finder.registry, load_cost_parameters(workspace), finder=finder, progress=progress
     )
     if store:
         workspace.replace_findings({a.procedure.code: a.findings for a in analysis.procedures})

@@ -136,7 +136,7 @@ def analyze_catalog(
     """
     global _BATCH
     ids = workspace.procedure_ids(codes)
-    finder = WorkspaceFinder(workspace, ids)
+    finder = WorkspaceFinder(workspace)
     parameters = load_cost_parameters(workspace)
     _BATCH = _Batch(
         workspace,
@@ -153,6 +153,7 @@ def analyze_catalog(
         with ExitStack() as stack:
             pool: Pool | None = None
             if count > 1 and len(parts) > 1:
+                finder.results  # noqa: B018  (the issuer index, read once here: the workers inherit it)
                 workspace.engine.dispose()  # no connection crosses the fork
                 if out is not None:
                     out.flush()

@@ -55,7 +55,7 @@ def apply_suggestions(
     """
     codes = list(codes) if codes is not None else None
     ids = workspace.procedure_ids(codes)
-    finder = WorkspaceFinder(workspace, ids)  # the findings analyze_workspace would store for this selection
+    finder = WorkspaceFinder(workspace)  # the findings analyze_workspace stores
     names = {source.id: source.name for source in finder.registry}
     store = Proposals(workspace)
     report = SuggestionReport(proposal=proposal)

@@ -209,13 +209,13 @@ def one_sentence(sentence: str, where: str) -> None:
 def record_reading_threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     """The threads the dialog's imports run on, as they start."""
     threads: list[threading.Thread] = []
-    real = io_dialogs.import_paths
+    real = io_dialogs.import_files
 
     def recorded(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(io_dialogs, "import_paths", recorded)
+    monkeypatch.setattr(io_dialogs, "import_files", recorded)
     return threads
 
 
@@ -282,7 +282,7 @@ def gate_import(monkeypatch: pytest.MonkeyPatch, at: Callable[[int, int], bool])
     """Make the dialog's import wait, once ``at(done, total)`` after a file, until the returned event is set: the
     user's gesture then lands at a known point of the import, never after it is over."""
     release = threading.Event()
-    real = io_dialogs.import_paths
+    real = io_dialogs.import_files
 
     def gated(workspace: Workspace, paths: list[Path], **kwargs: Any) -> Any:
         progress = kwargs.pop("progress")
@@ -294,7 +294,7 @@ def gate_import(monkeypatch: pytest.MonkeyPatch, at: Callable[[int, int], bool])
 
         return real(workspace, paths, progress=report_then_wait, **kwargs)
 
-    monkeypatch.setattr(io_dialogs, "import_paths", gated)
+    monkeypatch.setattr(io_dialogs, "import_files", gated)
     return release
 
 

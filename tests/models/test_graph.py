@@ -22,6 +22,7 @@ from models.graph import (
     most_demanded_results,
     procedure_graph,
     procedure_metrics,
+    visit_steps,
 )
 from models.procedure import Channel, DossierItem, Procedure, Result, Step
 from models.workspace import Workspace
@@ -199,6 +200,26 @@ def test_visits_rules() -> None:
     assert in_person_visits(no_steps) == 1
 
 
+def _runs(flags: list[bool]) -> int:
+    return sum(here and (i == 0 or not flags[i - 1]) for i, here in enumerate(flags))
+
+
+def test_the_steps_marked_as_visits_are_the_visits_counted() -> None:
+    desk = [
+        Step(actor=Actor.ONE_STOP_DESK, description="Tiếp nhận"),
+        Step(actor=Actor.HANDLING_AGENCY, description="Xử lý"),
+    ]
+    direct = Procedure(code="x", name="y", channels=[Channel(method=ChannelMethod.DIRECT)], steps=desk)
+    assert (visit_steps(direct), in_person_visits(direct)) == ([True, False], 1)  # the one visit: handing in
+    online = direct.model_copy(update={"channels": [Channel(method=ChannelMethod.ONLINE)]})
+    assert (visit_steps(online), in_person_visits(online)) == (
+        [False, False],
+        0,
+    )  # nothing to bring in person
+    remote = direct.model_copy(update={"steps": [desk[0].model_copy(update={"in_person": False}), desk[1]]})
+    assert visit_steps(remote) == [False, False]  # a redesign made the desk step remote
+
+
 def test_catalog_graph_and_most_demanded(samples: dict[str, Procedure]) -> None:
     matches = {
         ("1.001456", 3): "1.001193",  # passport: copy of the birth certificate
@@ -293,3 +314,7 @@ def test_random_procedures_make_well_formed_graphs(procedure: Procedure) -> None
     assert metrics.certified_copies == sum(item.certified_copy for item in procedure.items)
     assert metrics.steps_on_longest_path == len(procedure.steps)
     assert metrics.in_person_visits <= len(procedure.steps) + 1
+    # the steps marked as visits (the redesign editor's "in person") make exactly the visits counted
+    assert len(visit_steps(procedure)) == len(procedure.steps)
+    if procedure.steps:
+        assert _runs(visit_steps(procedure)) == metrics.in_person_visits

@@ -233,3 +233,27 @@ def test_an_unexpected_error_in_a_task_is_reported_not_raised(qtbot) -> None:
         task.start()
     task.wait()
     assert "log" in failed.args[0] and "bug" not in failed.args[0]
+
+
+def test_the_view_shows_the_command_lines_findings_for_a_procedure_never_analysed(
+    qtbot, translations, tmp_path: Path, capsys
+) -> None:
+    import json
+
+    from tests.services.conftest import DEMANDING, ISSUER, licence_catalog, store
+    from tests.test_cli import run
+    from tests.workbench.conftest import open_window
+
+    path = store(tmp_path / "licence.sqlite", licence_catalog())
+    status, out, _ = run(capsys, "analyze", "-w", str(path), "--json", "--no-store", "--code", DEMANDING)
+    [cli] = json.loads(out)["procedures"]
+    window = open_window(qtbot, translations, path)
+    select(window, DEMANDING)
+    shown = window.detail.analysis
+    assert shown is not None and not shown.stored
+    assert [(str(f.grade), f.data_source, f.issuing_procedure, f.explanation) for f in shown.findings] == [
+        (i["status"], i["data_source"], i["issuing_procedure"], i["explanation"]) for i in cli["items"]
+    ]
+    assert shown.findings[0].issuing_procedure == ISSUER  # the link the view used to miss
+    window.pane.show_item(0)
+    assert f"thủ tục {ISSUER}" in window.pane.panel.toPlainText()

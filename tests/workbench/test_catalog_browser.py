@@ -311,9 +311,9 @@ def test_the_figures_begin_after_the_catalog_is_shown_and_follow_the_last_worksp
     started: list[Workspace] = []
     job = catalog_facts.catalog_facts_job
 
-    def recording(workspace: Workspace, analysis=None):
+    def recording(workspace: Workspace, analysis=None, finder=None):
         started.append(workspace)
-        return job(workspace, analysis)
+        return job(workspace, analysis, finder)
 
     monkeypatch.setattr(catalog_facts, "catalog_facts_job", recording)
     loader = sample_window.overview.loader

@@ -218,3 +218,21 @@ def test_an_export_that_cannot_be_written_is_one_sentence(
     assert exporting.outcome == tr("ExportDialog", "Cannot write {path}: {reason}.").format(
         path=blocker / "out.json", reason="Not a directory"
     )
+
+
+def test_the_dialog_lists_the_registry_kinds_in_the_ui_language(
+    qtbot, exporting: ExportDialog, translations
+) -> None:
+    from workbench.services.export import KINDS
+
+    def listed() -> list[tuple[str, str]]:
+        return [
+            (exporting.kind.itemData(i), exporting.kind.itemText(i)) for i in range(exporting.kind.count())
+        ]
+
+    assert listed() == [(key, kind.label("vi")) for key, kind in KINDS.items()]
+    translations.set_language("en")
+    exporting.retranslate()
+    assert listed() == [(key, kind.label("en")) for key, kind in KINDS.items()]
+    exporting.kind.setCurrentIndex(exporting.kind.findData("bpmn"))
+    assert exporting.suffix() == ".bpmn" and not exporting.format.isEnabled()

@@ -391,3 +391,26 @@ def test_switching_to_english_retranslates_the_editor(qtbot, window: MainWindow)
     assert window.pane.tabText(1) == "Redesign"
     window.set_language("vi")
     qtbot.waitUntil(lambda: window.pane.tabText(1) == "Phương án")
+
+
+def test_a_gesture_stores_the_change_tthc_redesign_stores(
+    qtbot, window: MainWindow, sample_path: Path, tmp_path: Path, capsys
+) -> None:
+    """The editor's actions and the command line's single changes are the same service functions."""
+    from tests.test_cli import run
+    from tests.workbench.conftest import make_sample_workspace
+
+    editor = window.editor
+    choose(editor.items_view, MARRIAGE_CERTIFICATE)
+    answer(click_ok)  # the dialog comes prefilled with the finding's reasons
+    press(qtbot, editor.items_view, Qt.Key.Key_L, Ctrl)
+    [gui] = stored(sample_path).changes
+
+    other = make_sample_workspace(tmp_path / "cli.sqlite")
+    number = str(MARRIAGE_CERTIFICATE + 1)  # as tthc show numbers it
+    status, _, err = run(
+        capsys, "redesign", BIRTH, "-w", str(other), "--lookup", number, "--rationale", gui.rationale
+    )
+    assert status == 0, err
+    [cli] = stored(other).changes
+    assert cli.model_dump() == gui.model_dump() and cli.legal_basis

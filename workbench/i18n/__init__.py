@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from models.vocabulary import Lang
 from workbench.qt import QtCore
 
 I18N_DIR = Path(__file__).resolve().parent
@@ -19,6 +20,14 @@ DEFAULT_LANGUAGE = "vi"
 SOURCE_LANGUAGE = "en"
 
 log = logging.getLogger(__name__)
+
+_current: Lang = "en"  # the source language, until a translator is installed
+
+
+def current_language() -> Lang:
+    """The UI language the application shows now ("vi" or "en"): for the texts the core keeps in both languages
+    (:mod:`models.vocabulary`, the export kinds' labels), which no Qt translator translates."""
+    return _current
 
 
 def normalize_language(code: object) -> str:
@@ -55,6 +64,7 @@ class Translations(QtCore.QObject):
         for translator in translators:
             QtCore.QCoreApplication.installTranslator(translator)
         self._installed = translators
+        _shown(language)
         return True
 
     def uninstall(self) -> None:
@@ -63,3 +73,9 @@ class Translations(QtCore.QObject):
             QtCore.QCoreApplication.removeTranslator(translator)
         self._installed = []
         self.language = SOURCE_LANGUAGE
+        _shown(SOURCE_LANGUAGE)
+
+
+def _shown(language: str) -> None:
+    global _current
+    _current = "vi" if language == "vi" else "en"

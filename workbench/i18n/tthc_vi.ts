@@ -1922,14 +1922,6 @@
         <translation>Theo phương án đơn giản hóa:</translation>
     </message>
     <message>
-        <source>BPMN 2.0 process</source>
-        <translation>Quy trình BPMN 2.0</translation>
-    </message>
-    <message>
-        <source>CPSV-AP (JSON-LD)</source>
-        <translation>CPSV-AP (JSON-LD)</translation>
-    </message>
-    <message>
         <source>Cancelling the export…</source>
         <translation>Đang hủy việc xuất…</translation>
     </message>
@@ -1940,22 +1932,6 @@
     <message>
         <source>Diagram format</source>
         <translation>Định dạng sơ đồ</translation>
-    </message>
-    <message>
-        <source>Diagram of the flow (SVG, PNG or PDF)</source>
-        <translation>Sơ đồ quy trình (SVG, PNG hoặc PDF)</translation>
-    </message>
-    <message>
-        <source>Excel: catalog template</source>
-        <translation>Excel: biểu mẫu danh mục</translation>
-    </message>
-    <message>
-        <source>Excel: compliance cost, as-is and to-be</source>
-        <translation>Excel: chi phí tuân thủ hiện hành và sau đơn giản hóa</translation>
-    </message>
-    <message>
-        <source>Excel: findings of the analysis</source>
-        <translation>Excel: kết quả rà soát</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2024,18 +2000,6 @@
     <message>
         <source>Where to save</source>
         <translation>Nơi lưu</translation>
-    </message>
-    <message>
-        <source>Word: simplification plan of the proposal</source>
-        <translation>Word: phương án đơn giản hóa</translation>
-    </message>
-    <message>
-        <source>Word: standardized specification</source>
-        <translation>Word: quy trình chuẩn hóa (phụ lục Quyết định công bố)</translation>
-    </message>
-    <message>
-        <source>Workbench JSON (imports back to identical data)</source>
-        <translation>JSON của Workbench (nhập lại được nguyên vẹn)</translation>
     </message>
     <message>
         <source>{suffix} files (*{suffix});;All files (*)</source>

@@ -1,65 +1,23 @@
-"""Every export of a workspace's procedures, shared by ``tthc export`` and the workbench's Export dialog.
-
-:func:`export` writes one :class:`ExportRequest`: the kind, where to, which procedures (all, or some codes) and,
-optionally, a proposal whose to-be versions are exported instead (diagrams and BPMN show both versions). Each kind
-calls its exporter with the parameters the command line has always used: fresh findings from the workspace's
-registry (the whole catalog's where issuer links need it), its cost parameters, its registry's source names.
-Diagrams and BPMN of several procedures go to a folder, one file each; everything else is one file.
-
-Long exports report ``progress(done, total)`` and stop when ``cancelled()`` returns True, raising
-:class:`~exporters.streaming.ExportCancelled` and leaving no file behind. No Qt here: the CLI runs it without a
-screen and the GUI on a :class:`~workbench.workers.Task`.
-
-Example
--------
->>> with Workspace.open("w.sqlite") as ws:                                          # doctest: +SKIP
-...     export(ws, ExportRequest("cost-xlsx", Path("cost.xlsx"), proposal="phuong-an"))
-15
-"""
+"""Exporting a workspace's procedures: the one registry of export kinds and the export both shells run."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from exporters.safety import safe_filename
 from exporters.streaming import Cancelled, ExportCancelled, Progress, check_cancelled, partial_path
 from models.errors import TthcError
 from models.procedure import Procedure
+from models.vocabulary import Lang
 from models.workspace import Workspace
-
-#: Every kind, in the order the command line and the dialog list them.
-KINDS = (
-    "json",
-    "spec-docx",
-    "plan-docx",
-    "catalog-xlsx",
-    "cost-xlsx",
-    "findings-xlsx",
-    "diagram",
-    "bpmn",
-    "cpsv",
-)
-#: Kinds that write one file per procedure, in a folder when there are several.
-FOLDER_KINDS = frozenset({"diagram", "bpmn"})
-#: The file suffix of each kind's single file (a diagram's is its format's).
-SUFFIXES = {
-    "json": ".json",
-    "spec-docx": ".docx",
-    "plan-docx": ".docx",
-    "catalog-xlsx": ".xlsx",
-    "cost-xlsx": ".xlsx",
-    "findings-xlsx": ".xlsx",
-    "diagram": ".svg",
-    "bpmn": ".bpmn",
-    "cpsv": ".jsonld",
-}
 
 
 @dataclass(slots=True)
 class ExportRequest:
-    """What to export: ``kind`` (one of :data:`KINDS`) to ``output``, for ``codes`` (None: the whole catalog),
+    """What to export: ``kind`` (a key of :data:`KINDS`) to ``output``, for ``codes`` (None: the whole catalog),
     as proposal ``proposal`` redesigns them (None: as published); ``fmt`` is a diagram's format."""
 
     kind: str
@@ -100,6 +58,15 @@ def versions(
     from models.proposals import Proposals
 
     return ((d.published, d.procedure) for d in Proposals(ws).drafts(proposal, codes))
+
+
+def write_json_to(
+    ws: Workspace, out: TextIO, codes: Sequence[str] | None = None, proposal: str | None = None
+) -> None:
+    """The JSON export of the selection written to a text stream (``tthc export json`` without ``-o``)."""
+    from exporters.json_export import write_json_to as write
+
+    write((to_be or p for p, to_be in versions(ws, codes, proposal)), out)
 
 
 def selected_count(ws: Workspace, codes: Sequence[str] | None) -> int:
@@ -294,17 +261,103 @@ def _plan_docx(run: _Run) -> int:
     )
 
 
-_EXPORTERS: dict[str, Callable[[_Run], int]] = {
-    "json": _json,
-    "spec-docx": _spec_docx,
-    "plan-docx": _plan_docx,
-    "catalog-xlsx": _catalog_xlsx,
-    "cost-xlsx": _cost_xlsx,
-    "findings-xlsx": _findings_xlsx,
-    "diagram": _diagram,
-    "bpmn": _bpmn,
-    "cpsv": _cpsv,
+@dataclass(frozen=True, slots=True)
+class ExportKind:
+    """One kind of export, as both shells offer it."""
+
+    key: str  # what ``tthc export`` takes
+    label_vi: str
+    label_en: str
+    suffix: str  # of its file (a diagram's is its format's: ``.svg`` by default)
+    per_procedure: bool  # one file per procedure (in a folder when there are several); else one file in all
+    write: Callable[[_Run], int] = field(repr=False)
+    doing: str = ""  # the command line's progress line while it runs (Vietnamese, like its other messages)
+    formats: tuple[str, ...] = ()  # the formats it can be drawn in, the first by default (a diagram's)
+    of_proposal: bool = False  # it exports a proposal (its changes): a proposal is always named
+
+    def label(self, lang: Lang = "vi") -> str:
+        """What the kind is called for people, in ``lang``."""
+        return self.label_vi if lang == "vi" else self.label_en
+
+
+#: Every kind, in the order the command line and the dialog list them.
+KINDS: dict[str, ExportKind] = {
+    kind.key: kind
+    for kind in (
+        ExportKind(
+            "json",
+            "JSON của Workbench (nhập lại được nguyên vẹn)",
+            "Workbench JSON (imports back to identical data)",
+            ".json",
+            False,
+            _json,
+            "Ghi JSON",
+        ),
+        ExportKind(
+            "spec-docx",
+            "Word: quy trình chuẩn hóa (phụ lục Quyết định công bố)",
+            "Word: standardized specification",
+            ".docx",
+            False,
+            _spec_docx,
+            "Ghi quy trình chuẩn hóa",
+        ),
+        ExportKind(
+            "plan-docx",
+            "Word: phương án đơn giản hóa",
+            "Word: simplification plan of the proposal",
+            ".docx",
+            False,
+            _plan_docx,
+            "Ghi phương án",
+            of_proposal=True,
+        ),
+        ExportKind(
+            "catalog-xlsx",
+            "Excel: biểu mẫu danh mục",
+            "Excel: catalog template",
+            ".xlsx",
+            False,
+            _catalog_xlsx,
+            "Ghi danh mục",
+        ),
+        ExportKind(
+            "cost-xlsx",
+            "Excel: chi phí tuân thủ hiện hành và sau đơn giản hóa",
+            "Excel: compliance cost, as-is and to-be",
+            ".xlsx",
+            False,
+            _cost_xlsx,
+            "Tính chi phí",
+        ),
+        ExportKind(
+            "findings-xlsx",
+            "Excel: kết quả rà soát",
+            "Excel: findings of the analysis",
+            ".xlsx",
+            False,
+            _findings_xlsx,
+            "Ghi kết quả rà soát",
+        ),
+        ExportKind(
+            "diagram",
+            "Sơ đồ quy trình (SVG, PNG hoặc PDF)",
+            "Diagram of the flow (SVG, PNG or PDF)",
+            ".svg",
+            True,
+            _diagram,
+            "Vẽ sơ đồ",
+            formats=("svg", "png", "pdf"),
+        ),
+        ExportKind("bpmn", "Quy trình BPMN 2.0", "BPMN 2.0 process", ".bpmn", True, _bpmn, "Ghi BPMN"),
+        ExportKind("cpsv", "CPSV-AP (JSON-LD)", "CPSV-AP (JSON-LD)", ".jsonld", False, _cpsv, "Ghi CPSV-AP"),
+    )
 }
+
+
+def suffix(kind: str, fmt: str | None = None) -> str:
+    """The file suffix of an export of ``kind`` (drawn in format ``fmt``: that format's)."""
+    return f".{fmt}" if fmt and fmt in KINDS[kind].formats else KINDS[kind].suffix
 
 
 def export(
@@ -316,13 +369,23 @@ def export(
 ) -> int:
     """Write ``request``; returns how many procedures were exported (the plan: how many it lists).
 
+    ``tthc export`` and the workbench's Export dialog both run this. Each kind calls its exporter with the
+    parameters the command line has always used: fresh findings from the workspace's finder (the whole catalog's
+    issuer links), its cost parameters, its registry's source names. Diagrams and BPMN of several procedures go to
+    a folder, one file each; everything else is one file. Long exports report ``progress(done, total)`` and stop
+    when ``cancelled()`` returns True, leaving no file behind.
+
+    >>> with Workspace.open("w.sqlite") as ws:                                      # doctest: +SKIP
+    ...     export(ws, ExportRequest("cost-xlsx", Path("cost.xlsx"), proposal="phuong-an"))
+    15
+
     Raises
     ------
     ExportCancelled : ``cancelled`` returned True; no file is left.
     TthcError : the selection cannot be written so (several diagrams to one file, an unknown kind...).
     DiagramError, OSError : the exporter failed.
     """
-    exporter = _EXPORTERS.get(request.kind)
-    if exporter is None:
+    kind = KINDS.get(request.kind)
+    if kind is None:
         raise TthcError(f"Unknown export kind {request.kind!r}: use one of {', '.join(KINDS)}.")
-    return exporter(_Run(ws, request, progress, cancelled))
+    return kind.write(_Run(ws, request, progress, cancelled))
