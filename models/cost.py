@@ -48,7 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_fie
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from models.enums import CopyForm, FindingGrade, ItemGroup, ItemKind
+from models.enums import CERTIFIED_FORMS, CopyForm, FindingGrade, ItemGroup, ItemKind
 from models.errors import TthcError, WorkspaceError
 from models.findings import Finding
 from models.graph import count_visits, effective_actors, paper_only_items, remote_steps
@@ -293,7 +293,6 @@ _LABELS = {
     "visits": "Đi lại, chờ đợi",
     "fees": "Phí, lệ phí",
 }
-_CERTIFIED_FORMS = frozenset({CopyForm.CERTIFIED, CopyForm.CERTIFIED_ELECTRONIC})
 _CHEAPER_FORMS = frozenset({CopyForm.ORIGINAL, CopyForm.PLAIN, CopyForm.ELECTRONIC})
 
 
@@ -309,7 +308,7 @@ def charged_copies(item: DossierItem) -> tuple[int, bool]:
     for — at least one — unless the item also accepts an original, a plain copy or an electronic copy."""
     forms = item.copy_forms
     copies = item.copies or 0
-    certified = not _CHEAPER_FORMS.intersection(forms) and not _CERTIFIED_FORMS.isdisjoint(forms)
+    certified = not _CHEAPER_FORMS.intersection(forms) and not CERTIFIED_FORMS.isdisjoint(forms)
     return (max(copies, 1) if certified else copies), certified
 
 

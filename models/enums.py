@@ -60,6 +60,10 @@ class CopyForm(StrEnum):
     SHOW_ORIGINAL = "SHOW_ORIGINAL"  # bản chính để đối chiếu
 
 
+#: The certified forms (paper or electronic): costly to obtain, and a block to full-process online handling.
+CERTIFIED_FORMS = frozenset({CopyForm.CERTIFIED, CopyForm.CERTIFIED_ELECTRONIC})
+
+
 class Level(StrEnum):
     """Level of government that handles the procedure (cấp thực hiện)."""
 
