@@ -4,63 +4,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../analysis_html.py" line="+21"/>
-        <source>Redundant</source>
-        <translation>Thừa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Potentially redundant</source>
-        <translation>Có thể thừa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Issued by the state</source>
-        <translation>Do nhà nước cấp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Required</source>
-        <translation>Cần nộp</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Presence in person</source>
-        <extracomment>Badge colours: white text on these backgrounds (contrast above 4.5:1). The grades whose items a redesign can take out of the dossier.</extracomment>
-        <translation>Phải có mặt trực tiếp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Original to show</source>
-        <translation>Phải xuất trình bản chính</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Certified paper copy</source>
-        <translation>Bản sao chứng thực giấy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On-site inspection</source>
-        <translation>Kiểm tra thực địa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handwritten signature</source>
-        <translation>Chữ ký tay</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paper-only result</source>
-        <translation>Kết quả chỉ bằng giấy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No online channel</source>
-        <translation>Không có cách thức trực tuyến</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../analysis_html.py" line="+47"/>
         <source>Item {number}</source>
         <translation>Thành phần {number}</translation>
     </message>
@@ -601,12 +545,7 @@
         <translation>Đơn vị thời gian</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>other unit</source>
-        <translation>đơn vị khác</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Time limit condition</source>
         <translation>Điều kiện về thời hạn</translation>
     </message>
@@ -692,35 +631,6 @@
         <location line="+11"/>
         <source>Point at or select a finding&apos;s badge (Tab, then Enter) to read its explanation and legal basis here.</source>
         <translation>Trỏ chuột vào hoặc chọn nhãn kết quả rà soát của một thành phần hồ sơ (Tab, rồi Enter) để xem giải thích và căn cứ pháp lý tại đây.</translation>
-    </message>
-</context>
-<context>
-    <name>Levels</name>
-    <message>
-        <location filename="../catalog_model.py" line="+9"/>
-        <source>Ministry</source>
-        <extracomment>Level code -&gt; its label, translated in the &quot;Levels&quot; context (Vietnamese: Cấp bộ, Cấp tỉnh...).</extracomment>
-        <translation>Cấp bộ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Province</source>
-        <translation>Cấp tỉnh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Commune</source>
-        <translation>Cấp xã</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other agency</source>
-        <translation>Cơ quan khác</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>District (former)</source>
-        <translation>Cấp huyện (cũ)</translation>
     </message>
 </context>
 <context>
@@ -936,138 +846,7 @@
 <context>
     <name>ProcedureView</name>
     <message>
-        <location filename="../procedure_view.py" line="+25"/>
-        <source>In person</source>
-        <translation>Trực tiếp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By post</source>
-        <translation>Dịch vụ bưu chính</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Online</source>
-        <translation>Trực tuyến</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>working days</source>
-        <translation>ngày làm việc</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>days</source>
-        <translation>ngày</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>hours</source>
-        <translation>giờ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>months</source>
-        <translation>tháng</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fee</source>
-        <translation>Phí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Charge</source>
-        <translation>Lệ phí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Fee or charge</source>
-        <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One-stop desk</source>
-        <translation>Bộ phận một cửa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handling agency</source>
-        <translation>Cơ quan giải quyết</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other agency</source>
-        <translation>Cơ quan khác</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Data system</source>
-        <translation>Hệ thống dữ liệu</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>original</source>
-        <translation>bản chính</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>plain copy</source>
-        <translation>bản sao, bản chụp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>certified copy</source>
-        <translation>bản sao có chứng thực</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>copy from the master register</source>
-        <translation>bản sao từ sổ gốc</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>electronic copy</source>
-        <translation>bản điện tử</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>certified electronic copy</source>
-        <translation>bản sao điện tử có chứng thực</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>original shown for comparison</source>
-        <translation>bản chính để đối chiếu</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Newly issued</source>
-        <translation>Mới ban hành</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amended</source>
-        <translation>Sửa đổi, bổ sung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Abolished</source>
-        <translation>Bãi bỏ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In force</source>
-        <translation>Đang có hiệu lực</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location filename="../procedure_view.py" line="+94"/>
         <location line="+13"/>
         <location line="+12"/>
         <source>unknown</source>
@@ -1190,17 +969,7 @@
         <translation>Thời gian: {time}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>form: {template}</source>
-        <translation>mẫu đơn, tờ khai: {template}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>form</source>
-        <translation>mẫu đơn, tờ khai</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>template: {template}</source>
         <translation>mẫu: {template}</translation>
     </message>
@@ -1225,17 +994,7 @@
         <translation>cơ quan cấp: {issuer}</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Documents to submit</source>
-        <translation>Giấy tờ phải nộp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents to show</source>
-        <translation>Giấy tờ phải xuất trình</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+53"/>
         <source>code {code}</source>
         <translation>mã {code}</translation>
     </message>
@@ -1335,17 +1094,7 @@
 <context>
     <name>Redesign</name>
     <message>
-        <location filename="../redesign_models.py" line="+113"/>
-        <source>to submit</source>
-        <translation>phải nộp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>to show</source>
-        <translation>phải xuất trình</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../redesign_models.py" line="+122"/>
         <source>Dossier item</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
@@ -1453,12 +1202,7 @@
         <translation>Số lần đến cơ quan</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>other unit</source>
-        <translation>đơn vị khác</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Time limit ({unit})</source>
         <translation>Thời hạn giải quyết ({unit})</translation>
     </message>
