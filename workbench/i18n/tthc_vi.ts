@@ -196,12 +196,12 @@
     <message>
         <location line="+4"/>
         <source>Removable per year (redundant)</source>
-        <translation>Có thể cắt giảm mỗi năm (thừa)</translation>
+        <translation>Có thể cắt giảm mỗi năm (trùng lặp)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Removable per year (potentially redundant)</source>
-        <translation>Có thể cắt giảm thêm mỗi năm (có thể thừa)</translation>
+        <translation>Có thể cắt giảm thêm mỗi năm (có thể trùng lặp)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -278,7 +278,7 @@
     <message>
         <location line="+30"/>
         <source>Analysed {procedures} procedures: {redundant} items redundant, {potential} potentially redundant, {state} issued by the state.</source>
-        <translation>Đã rà soát {procedures} thủ tục: {redundant} thành phần thừa, {potential} có thể thừa, {state} do nhà nước cấp.</translation>
+        <translation>Đã rà soát {procedures} thủ tục: {redundant} thành phần trùng lặp, {potential} có thể trùng lặp, {state} do nhà nước cấp.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -362,7 +362,7 @@
     <message>
         <location line="+1"/>
         <source>Items graded redundant · potentially redundant · issued by the state by the last analysis</source>
-        <translation>Số thành phần thừa · có thể thừa · do nhà nước cấp theo lần rà soát gần nhất</translation>
+        <translation>Số thành phần trùng lặp · có thể trùng lặp · do nhà nước cấp theo lần rà soát gần nhất</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -418,12 +418,12 @@
         <location line="+103"/>
         <source>Has redundant items</source>
         <extracomment>The procedure&apos;s code, for any column (what selection hands to ``Workspace.get``). The findings of a row by grade (a dict), or None before analysis: what the findings delegate paints. The overload of layout(AboutToBe)Changed that carries a hint (a plain emit picks the one without arguments).</extracomment>
-        <translation>Có thành phần thừa</translation>
+        <translation>Có thành phần trùng lặp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Has potentially redundant items</source>
-        <translation>Có thành phần có thể thừa</translation>
+        <translation>Có thành phần có thể trùng lặp</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1337,7 +1337,7 @@
     <message>
         <location line="+7"/>
         <source>Replace every item the analysis finds redundant by a lookup, and accept electronic copies</source>
-        <translation>Thay mọi thành phần hồ sơ mà rà soát xác định là thừa bằng việc tra cứu dữ liệu, và nhận bản sao điện tử</translation>
+        <translation>Thay mọi thành phần hồ sơ mà rà soát xác định là trùng lặp bằng việc tra cứu dữ liệu, và nhận bản sao điện tử</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2198,7 +2198,7 @@
     <message>
         <location line="+4"/>
         <source>Removable burden (redundant items), per year</source>
-        <translation>Gánh nặng cắt giảm được (thành phần thừa), mỗi năm</translation>
+        <translation>Gánh nặng cắt giảm được (thành phần trùng lặp), mỗi năm</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2218,7 +2218,7 @@
     <message>
         <location line="+34"/>
         <source>{name}: {redundant} redundant, {potential} potentially redundant</source>
-        <translation>{name}: {redundant} thừa, {potential} có thể thừa</translation>
+        <translation>{name}: {redundant} trùng lặp, {potential} có thể trùng lặp</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2436,7 +2436,7 @@
     <message>
         <location line="+6"/>
         <source>An item is redundant when its data source holds the data, has been announced and the agency is connected to it. Tick what applies to this workspace; dates as dd/mm/yyyy.</source>
-        <translation>Một thành phần hồ sơ là thừa khi nguồn dữ liệu đã có dữ liệu đó, đã được công bố và cơ quan giải quyết đã kết nối. Đánh dấu những gì đúng với không gian làm việc này; ghi ngày theo dạng dd/mm/yyyy.</translation>
+        <translation>Một thành phần hồ sơ là trùng lặp khi nguồn dữ liệu đã có dữ liệu đó, đã được công bố và cơ quan giải quyết đã kết nối. Đánh dấu những gì đúng với không gian làm việc này; ghi ngày theo dạng dd/mm/yyyy.</translation>
     </message>
     <message>
         <location line="+6"/>
