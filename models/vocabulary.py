@@ -27,6 +27,7 @@ from models.enums import (
     Actor,
     ChannelMethod,
     CopyForm,
+    CostKind,
     FeeKind,
     FindingGrade,
     ItemGroup,
@@ -109,6 +110,13 @@ ENUM_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, tuple[str, ...]]]
             ("Do nhà nước cấp",),
         ),
         FindingGrade.REQUIRED: ("Vẫn phải nộp", "Required", ("Cần nộp",)),
+    },
+    CostKind: {
+        CostKind.PREPARATION: ("Chuẩn bị hồ sơ", "Preparing the dossier", ()),
+        CostKind.COPIES: ("Sao chụp giấy tờ", "Copying documents", ()),
+        CostKind.CERTIFICATION: ("Chứng thực bản sao", "Certifying copies", ()),
+        CostKind.VISITS: ("Đi lại, chờ đợi", "Travel and waiting", ()),
+        CostKind.FEES: ("Phí, lệ phí", "Fees and charges", ()),
     },
     BlockKind: {
         BlockKind.PRESENCE: ("Phải có mặt trực tiếp", "Presence in person", ()),

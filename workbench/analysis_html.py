@@ -2,7 +2,7 @@
 
 Plain functions (analysis objects in, escaped HTML or text out) shared by the procedure view, the side panel and the
 redesign editor. The explanations, legal bases and fallbacks are the finder's own Vietnamese sentences, shown as
-they are; grades and kinds of block are the core's vocabulary (:func:`workbench.i18n.enum_label`: a badge shows the
+they are; grades, kinds of block and cost lines are the core's vocabulary (:func:`workbench.i18n.enum_label`: a badge shows the
 short form, a tooltip the label the exports use); the labels around them are translated in the "Analysis" context.
 """
 
@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from models.cost import CostBreakdown, CostParameters
-from models.enums import FindingGrade
+from models.enums import CostKind, FindingGrade
 from models.findings import BlockKind, Finding, OnlineBlock
 from workbench.i18n import enum_label
 from workbench.qt import QT_TRANSLATE_NOOP, translate
@@ -29,13 +29,6 @@ PLACES = {
     "item": QT_TRANSLATE_NOOP("Analysis", "Item {number}"),
     "step": QT_TRANSLATE_NOOP("Analysis", "Step {number}"),
     "result": QT_TRANSLATE_NOOP("Analysis", "Result {number}"),
-}
-COST_LINES = {
-    "preparation": QT_TRANSLATE_NOOP("Analysis", "Preparing the dossier"),
-    "copies": QT_TRANSLATE_NOOP("Analysis", "Copies"),
-    "certification": QT_TRANSLATE_NOOP("Analysis", "Certification"),
-    "visits": QT_TRANSLATE_NOOP("Analysis", "Visits"),
-    "fees": QT_TRANSLATE_NOOP("Analysis", "Fees and charges"),
 }
 _PLACE = re.compile(r"(item|step|result) (\d+)")
 
@@ -176,7 +169,7 @@ def cost_html(cost: CostBreakdown, params: CostParameters) -> str:
         )
     )
     rows = "".join(
-        f"<tr><td>{esc(translate('Analysis', COST_LINES.get(line.key, line.label)))}</td>"
+        f"<tr><td>{esc(enum_label(CostKind, line.key))}</td>"
         f'<td align="right">{esc(format_hours(line.hours))}</td>'
         f'<td align="right">{esc(format_money(line.time_vnd))}</td>'
         f'<td align="right">{esc(format_money(line.out_of_pocket_vnd))}</td>'

@@ -12,7 +12,7 @@ import pytest
 from models.workspace import Workspace
 from tests.workbench.conftest import select
 from workbench import analysis_runner as runner_module
-from workbench.analysis_html import format_money
+from workbench.analysis_html import format_hours, format_money
 from workbench.analysis_panel import catalog_analysis_job
 from workbench.main_window import MainWindow
 from workbench.qt import QtCore, QtGui, QtWidgets
@@ -118,6 +118,9 @@ def test_online_blocks_and_cost_are_shown_after_the_published_sections(
     assert breakdown.per_dossier_vnd > 0
     assert f"Mỗi hồ sơ (gồm phí, lệ phí)\n{format_money(breakdown.per_dossier_vnd)}" in cost
     assert f"Mỗi năm\n{format_money(breakdown.annual_vnd)}" in cost
+    visits = breakdown.line("visits")  # the lines named as the cost workbook and the plan name them
+    assert f"Đi lại, chờ đợi\n{format_hours(visits.hours)}\n{format_money(visits.time_vnd)}" in cost
+    assert "Sao chụp giấy tờ\n" in cost and "Chứng thực bản sao\n" in cost
     assert "giá trị giữ chỗ" in cost  # the shipped parameters are placeholders, and the view says so
     assert text.index("Quyết định công bố") < text.index("Điều kiện trực tuyến toàn trình")
 

@@ -19,32 +19,7 @@
         <translation>Kết quả {number}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Preparing the dossier</source>
-        <translation>Chuẩn bị hồ sơ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copies</source>
-        <translation>Sao chụp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Certification</source>
-        <translation>Chứng thực</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Visits</source>
-        <translation>Đi lại</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fees and charges</source>
-        <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Channels</source>
         <translation>Cách thức thực hiện</translation>
     </message>
