@@ -40,7 +40,15 @@ def enum_label(enum: type[StrEnum], value: object, form: Form = "short") -> str:
     UI language, in ``form`` (the short form unless said: the GUI mostly shows values in cells, badges and
     choices). Text that names no value of ``enum`` (imported data the vocabulary does not know) is shown as it is.
     """
-    member = value if isinstance(value, enum) else enum_value(enum, str(value))
+    member: StrEnum | None
+    if isinstance(value, enum):
+        member = value
+    else:  # a plain string (rows the storage loads unvalidated): its code, else one of its spellings
+        text = str(value)
+        try:
+            member = enum(text)
+        except ValueError:
+            member = enum_value(enum, text)
     return str(value) if member is None else label(member, _current, form)
 
 
