@@ -48,13 +48,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_fie
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from models.enums import CopyForm, FindingGrade, ItemGroup, ItemKind
+from models.enums import CERTIFIED_FORMS, CopyForm, CostKind, FindingGrade, ItemGroup, ItemKind
 from models.errors import TthcError, WorkspaceError
 from models.findings import Finding
 from models.graph import count_visits, effective_actors, paper_only_items, remote_steps
 from models.online import requires_presence
 from models.procedure import DossierItem, Procedure, trusted
 from models.tables import SettingRow
+from models.vocabulary import label
 
 if TYPE_CHECKING:
     from models.workspace import Workspace
@@ -149,8 +150,8 @@ class CostParameters(BaseModel):
 class CostLine(BaseModel):
     """One line of a dossier's cost: time spent (hours, valued) and money paid out of pocket."""
 
-    key: str  # preparation, copies, certification, visits, fees
-    label: str
+    key: str  # a CostKind: preparation, copies, certification, visits, fees
+    label: str  # its Vietnamese label (models.vocabulary)
     hours: float = 0.0
     time_vnd: float = 0.0
     out_of_pocket_vnd: float = 0.0
@@ -286,14 +287,7 @@ class CatalogCost(BaseModel):
 
 # --- the calculation --------------------------------------------------------------------------------------------
 
-_LABELS = {
-    "preparation": "Chuẩn bị hồ sơ",
-    "copies": "Sao chụp giấy tờ",
-    "certification": "Chứng thực bản sao",
-    "visits": "Đi lại, chờ đợi",
-    "fees": "Phí, lệ phí",
-}
-_CERTIFIED_FORMS = frozenset({CopyForm.CERTIFIED, CopyForm.CERTIFIED_ELECTRONIC})
+_LABELS = {kind.value: label(kind) for kind in CostKind}  # the lines, in order
 _CHEAPER_FORMS = frozenset({CopyForm.ORIGINAL, CopyForm.PLAIN, CopyForm.ELECTRONIC})
 
 
@@ -309,7 +303,7 @@ def charged_copies(item: DossierItem) -> tuple[int, bool]:
     for — at least one — unless the item also accepts an original, a plain copy or an electronic copy."""
     forms = item.copy_forms
     copies = item.copies or 0
-    certified = not _CHEAPER_FORMS.intersection(forms) and not _CERTIFIED_FORMS.isdisjoint(forms)
+    certified = not _CHEAPER_FORMS.intersection(forms) and not CERTIFIED_FORMS.isdisjoint(forms)
     return (max(copies, 1) if certified else copies), certified
 
 

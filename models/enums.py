@@ -60,6 +60,10 @@ class CopyForm(StrEnum):
     SHOW_ORIGINAL = "SHOW_ORIGINAL"  # bản chính để đối chiếu
 
 
+#: The certified forms (paper or electronic): costly to obtain, and a block to full-process online handling.
+CERTIFIED_FORMS = frozenset({CopyForm.CERTIFIED, CopyForm.CERTIFIED_ELECTRONIC})
+
+
 class Level(StrEnum):
     """Level of government that handles the procedure (cấp thực hiện)."""
 
@@ -96,3 +100,13 @@ class FindingGrade(StrEnum):
     POTENTIALLY_REDUNDANT = "potentially_redundant"
     REQUIRED = "required"
     ISSUED_BY_STATE = "issued_by_state"
+
+
+class CostKind(StrEnum):
+    """The lines of a dossier's compliance cost (Circular 02/2017/TT-VPCP Art. 27): tasks, then fees."""
+
+    PREPARATION = "preparation"  # chuẩn bị hồ sơ
+    COPIES = "copies"  # sao chụp giấy tờ
+    CERTIFICATION = "certification"  # chứng thực bản sao
+    VISITS = "visits"  # đi lại, chờ đợi
+    FEES = "fees"  # phí, lệ phí

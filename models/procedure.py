@@ -19,6 +19,7 @@ from sqlalchemy import JSON, String
 from sqlmodel import Field, SQLModel
 
 from models.enums import (
+    CERTIFIED_FORMS,
     Actor,
     ChannelMethod,
     CopyForm,
@@ -126,7 +127,7 @@ class DossierItem(SQLModel):
     @property
     def certified_copy(self) -> bool:
         """Whether a certified (paper or electronic) copy is asked for: costly, and an online blocker."""
-        return CopyForm.CERTIFIED in self.copy_forms or CopyForm.CERTIFIED_ELECTRONIC in self.copy_forms
+        return not CERTIFIED_FORMS.isdisjoint(self.copy_forms)
 
 
 class Note(SQLModel):

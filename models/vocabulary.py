@@ -8,6 +8,13 @@ Excel, diagrams, BPMN, CPSV-AP), the command line and the desktop application.
 (<TimeUnit.WORKING_DAY: 'WORKING_DAY'>, <ChannelMethod.ONLINE: 'ONLINE'>)
 >>> unit_word(TimeUnit.WORKING_DAY), unit_word(TimeUnit.OTHER)
 ('ngày làm việc', None)
+
+Besides its label, a value has a short form for little room and a form for running text (:data:`FORMS`):
+
+>>> label(FindingGrade.REDUNDANT), label(FindingGrade.REDUNDANT, form="short")
+('Trùng lặp (dữ liệu đã có)', 'Trùng lặp')
+>>> label(FeeKind.OTHER), label(FeeKind.OTHER, form="short"), label(CopyForm.ELECTRONIC, "en", form="text")
+('Khác', 'Phí, lệ phí', 'electronic copy')
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from models.enums import (
     Actor,
     ChannelMethod,
     CopyForm,
+    CostKind,
     FeeKind,
     FindingGrade,
     ItemGroup,
@@ -32,6 +40,9 @@ from models.findings import BlockKind
 from models.text import fold
 
 Lang = Literal["vi", "en"]
+#: Where a label goes: "label" — a heading, a column, a document; "short" — by itself in little room; "text" —
+#: inside a sentence (see :data:`FORMS`).
+Form = Literal["label", "short", "text"]
 
 #: Labels of enum values: (Vietnamese label, English label, other accepted spellings).
 ENUM_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, tuple[str, ...]]]] = {
@@ -100,6 +111,13 @@ ENUM_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, tuple[str, ...]]]
         ),
         FindingGrade.REQUIRED: ("Vẫn phải nộp", "Required", ("Cần nộp",)),
     },
+    CostKind: {
+        CostKind.PREPARATION: ("Chuẩn bị hồ sơ", "Preparing the dossier", ()),
+        CostKind.COPIES: ("Sao chụp giấy tờ", "Copying documents", ()),
+        CostKind.CERTIFICATION: ("Chứng thực bản sao", "Certifying copies", ()),
+        CostKind.VISITS: ("Đi lại, chờ đợi", "Travel and waiting", ()),
+        CostKind.FEES: ("Phí, lệ phí", "Fees and charges", ()),
+    },
     BlockKind: {
         BlockKind.PRESENCE: ("Phải có mặt trực tiếp", "Presence in person", ()),
         BlockKind.SHOW_ORIGINAL: ("Phải xuất trình bản chính", "Original to show", ()),
@@ -110,14 +128,55 @@ ENUM_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, tuple[str, ...]]]
         BlockKind.NO_ONLINE_CHANNEL: ("Không có cách thức trực tuyến", "No online channel", ()),
     },
 }
+#: The forms of a value that are not its label, in (Vietnamese, English); a value without one takes the default.
+#:
+#: - "short": the value shown by itself in little room — a badge, a table cell, a choice in a list, the head of a
+#:   line ("Phí, lệ phí: 200.000 đ"). By default the label; its own form where the label is long or leans on its
+#:   column to be understood ("Khác" under "Loại phí").
+#: - "text": the value inside a sentence, after a number or a colon ("15 ngày làm việc", "2 trùng lặp", "hình thức:
+#:   bản chính"). By default the short form in lower case.
+#:
+#: Importers do not read these forms (:func:`enum_value` knows the labels and the spellings of :data:`ENUM_LABELS`).
+FORMS: dict[Form, dict[type[StrEnum], dict[StrEnum, tuple[str, str]]]] = {
+    # keyed by enum first, like ENUM_LABELS: FeeKind.OTHER == TimeUnit.OTHER, as strings
+    "short": {
+        FeeKind: {FeeKind.OTHER: ("Phí, lệ phí", "Fee or charge")},  # the published wording that says neither
+        ItemGroup: {
+            ItemGroup.SUBMIT: ("Phải nộp", "To submit"),
+            ItemGroup.SHOW: ("Phải xuất trình", "To show"),
+        },
+        Level: {Level.DISTRICT_HISTORICAL: ("Cấp huyện (cũ)", "District (historical)")},
+        FindingGrade: {
+            FindingGrade.REDUNDANT: ("Trùng lặp", "Redundant"),
+            FindingGrade.ISSUED_BY_STATE: ("Do nhà nước cấp", "Issued by the state"),
+        },
+    },
+    "text": {
+        TimeUnit: {TimeUnit.OTHER: ("đơn vị khác", "other unit")},
+        CopyForm: {CopyForm.ELECTRONIC: ("bản điện tử", "electronic copy")},
+    },
+}
 #: Values kept for old data only, with why a new design never takes them.
 RETIRED: dict[StrEnum, str] = {
     Level.DISTRICT_HISTORICAL: "chỉ có trong dữ liệu cũ, không chọn cho thủ tục mới",
 }
 
 
-def label(value: StrEnum, lang: Lang = "vi") -> str:
-    """The label of an enum value in ``lang`` (Vietnamese by default)."""
+def label(value: StrEnum, lang: Lang = "vi", form: Form = "label") -> str:
+    """The label of an enum value in ``lang`` (Vietnamese by default), or another of its :data:`FORMS`.
+
+    >>> label(Level.DISTRICT_HISTORICAL), label(Level.DISTRICT_HISTORICAL, form="short")
+    ('Cấp huyện', 'Cấp huyện (cũ)')
+    >>> label(FindingGrade.REQUIRED, form="text"), label(FindingGrade.REDUNDANT, "en", form="text")
+    ('vẫn phải nộp', 'redundant')
+    """
+    own = FORMS[form].get(type(value), {}).get(value) if form != "label" else None
+    if own is not None:
+        return own[0] if lang == "vi" else own[1]
+    if form == "text":
+        return label(value, lang, "short").lower()
+    if form == "short":
+        return label(value, lang)
     vi, en, _ = ENUM_LABELS[type(value)][value]
     return vi if lang == "vi" else en
 
@@ -126,7 +185,7 @@ def unit_word(unit: TimeUnit | None, lang: Lang = "vi") -> str | None:
     """A time unit as running text writes it after a number ("15 ngày làm việc"); None for OTHER or no unit."""
     if unit is None or unit is TimeUnit.OTHER:
         return None
-    return label(unit, lang).lower()
+    return label(unit, lang, "text")
 
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")

@@ -2,7 +2,8 @@
 
 Plain functions (analysis objects in, escaped HTML or text out) shared by the procedure view, the side panel and the
 redesign editor. The explanations, legal bases and fallbacks are the finder's own Vietnamese sentences, shown as
-they are; the labels around them are translated in the "Analysis" context.
+they are; grades, kinds of block and cost lines are the core's vocabulary (:func:`workbench.i18n.enum_label`: a badge shows the
+short form, a tooltip the label the exports use); the labels around them are translated in the "Analysis" context.
 """
 
 from __future__ import annotations
@@ -12,16 +13,11 @@ import re
 from collections.abc import Sequence
 
 from models.cost import CostBreakdown, CostParameters
-from models.enums import FindingGrade
+from models.enums import CostKind, FindingGrade
 from models.findings import BlockKind, Finding, OnlineBlock
+from workbench.i18n import enum_label
 from workbench.qt import QT_TRANSLATE_NOOP, translate
 
-GRADES = {
-    FindingGrade.REDUNDANT: QT_TRANSLATE_NOOP("Analysis", "Redundant"),
-    FindingGrade.POTENTIALLY_REDUNDANT: QT_TRANSLATE_NOOP("Analysis", "Potentially redundant"),
-    FindingGrade.ISSUED_BY_STATE: QT_TRANSLATE_NOOP("Analysis", "Issued by the state"),
-    FindingGrade.REQUIRED: QT_TRANSLATE_NOOP("Analysis", "Required"),
-}
 #: Badge colours: white text on these backgrounds (contrast above 4.5:1).
 GRADE_COLORS = {
     FindingGrade.REDUNDANT: "#b71c1c",
@@ -29,26 +25,10 @@ GRADE_COLORS = {
     FindingGrade.ISSUED_BY_STATE: "#1356a3",
     FindingGrade.REQUIRED: "#616161",
 }
-BLOCK_KINDS = {
-    BlockKind.PRESENCE: QT_TRANSLATE_NOOP("Analysis", "Presence in person"),
-    BlockKind.SHOW_ORIGINAL: QT_TRANSLATE_NOOP("Analysis", "Original to show"),
-    BlockKind.CERTIFIED_PAPER_COPY: QT_TRANSLATE_NOOP("Analysis", "Certified paper copy"),
-    BlockKind.ON_SITE_INSPECTION: QT_TRANSLATE_NOOP("Analysis", "On-site inspection"),
-    BlockKind.WET_SIGNATURE: QT_TRANSLATE_NOOP("Analysis", "Handwritten signature"),
-    BlockKind.PAPER_RESULT: QT_TRANSLATE_NOOP("Analysis", "Paper-only result"),
-    BlockKind.NO_ONLINE_CHANNEL: QT_TRANSLATE_NOOP("Analysis", "No online channel"),
-}
 PLACES = {
     "item": QT_TRANSLATE_NOOP("Analysis", "Item {number}"),
     "step": QT_TRANSLATE_NOOP("Analysis", "Step {number}"),
     "result": QT_TRANSLATE_NOOP("Analysis", "Result {number}"),
-}
-COST_LINES = {
-    "preparation": QT_TRANSLATE_NOOP("Analysis", "Preparing the dossier"),
-    "copies": QT_TRANSLATE_NOOP("Analysis", "Copies"),
-    "certification": QT_TRANSLATE_NOOP("Analysis", "Certification"),
-    "visits": QT_TRANSLATE_NOOP("Analysis", "Visits"),
-    "fees": QT_TRANSLATE_NOOP("Analysis", "Fees and charges"),
 }
 _PLACE = re.compile(r"(item|step|result) (\d+)")
 
@@ -67,11 +47,6 @@ def format_hours(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def grade_label(grade: str) -> str:
-    source = GRADES.get(grade)  # a StrEnum key matches its plain string
-    return translate("Analysis", source) if source else str(grade)
-
-
 def place_label(where: str) -> str:
     """ "item 3" -> "Thành phần 3"; "channels" -> "Cách thức thực hiện"."""
     found = _PLACE.fullmatch(where)
@@ -87,7 +62,7 @@ def place_label(where: str) -> str:
 
 def finding_tooltip(finding: Finding) -> str:
     """Plain text for a tooltip: the grade, the explanation and the legal basis."""
-    lines = [f"{grade_label(finding.grade)}: {finding.explanation}".rstrip(": ")]
+    lines = [f"{enum_label(FindingGrade, finding.grade, 'label')}: {finding.explanation}".rstrip(": ")]
     if finding.legal_basis:
         lines.append(translate("Analysis", "Legal basis: {basis}").format(basis=finding.legal_basis))
     return "\n".join(lines)
@@ -100,7 +75,7 @@ def badge_html(index: int, finding: Finding) -> str:
     return (
         f'<a href="item:{index}" title="{title}" style="text-decoration:none">'
         f'<span style="background-color:{GRADE_COLORS[grade]}; color:#ffffff; font-weight:bold">'
-        f"&nbsp;{esc(grade_label(grade))}&nbsp;</span></a>"
+        f"&nbsp;{esc(enum_label(FindingGrade, grade))}&nbsp;</span></a>"
     )
 
 
@@ -171,7 +146,7 @@ def online_html(blocks: Sequence[OnlineBlock]) -> str:
     )
     rows = []
     for block in blocks:
-        kind = translate("Analysis", BLOCK_KINDS.get(block.kind, str(block.kind)))
+        kind = enum_label(BlockKind, block.kind)
         line = f"<b>{esc(place_label(block.where))}</b> — {esc(kind)}"
         if block.explanation:
             line += f": {esc(block.explanation)}"
@@ -194,7 +169,7 @@ def cost_html(cost: CostBreakdown, params: CostParameters) -> str:
         )
     )
     rows = "".join(
-        f"<tr><td>{esc(translate('Analysis', COST_LINES.get(line.key, line.label)))}</td>"
+        f"<tr><td>{esc(enum_label(CostKind, line.key))}</td>"
         f'<td align="right">{esc(format_hours(line.hours))}</td>'
         f'<td align="right">{esc(format_money(line.time_vnd))}</td>'
         f'<td align="right">{esc(format_money(line.out_of_pocket_vnd))}</td>'

@@ -26,8 +26,9 @@ from itertools import compress
 from models.enums import FindingGrade, Level
 from models.search import matching_rows, narrows, query_words, search_key
 from models.workspace import ProcedureSummary
-from workbench.analysis_html import format_money, grade_label
+from workbench.analysis_html import format_money
 from workbench.catalog_facts import SHOWN_GRADES, UNKNOWN, CatalogFacts, ProcedureFacts
+from workbench.i18n import enum_label
 from workbench.qt import QT_TRANSLATE_NOOP, QtCore, Signal, translate
 
 Qt = QtCore.Qt
@@ -126,15 +127,6 @@ FACT_COLUMNS = frozenset({Column.ONLINE, Column.FINDINGS, Column.ANNUAL_COST})
 _TEXT_COLUMNS = frozenset({Column.CODE, Column.NAME, Column.AGENCY, Column.LEVELS, Column.FIELD})
 _VIETNAMESE_COLUMNS = _TEXT_COLUMNS - {Column.CODE}
 
-#: Level code -> its label, translated in the "Levels" context (Vietnamese: Cấp bộ, Cấp tỉnh...).
-LEVEL_LABELS: dict[str, str] = {
-    Level.MINISTRY: QT_TRANSLATE_NOOP("Levels", "Ministry"),
-    Level.PROVINCE: QT_TRANSLATE_NOOP("Levels", "Province"),
-    Level.COMMUNE: QT_TRANSLATE_NOOP("Levels", "Commune"),
-    Level.OTHER_AGENCY: QT_TRANSLATE_NOOP("Levels", "Other agency"),
-    Level.DISTRICT_HISTORICAL: QT_TRANSLATE_NOOP("Levels", "District (former)"),
-}
-
 #: The procedure's code, for any column (what selection hands to ``Workspace.get``).
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 #: The findings of a row by grade (a dict), or None before analysis: what the findings delegate paints.
@@ -153,9 +145,8 @@ _NUMBER_TEXT = [str(n) for n in range(1000)]  # shared strings: most counts are 
 
 
 def level_label(level: str) -> str:
-    """The translated label of a level code; an unknown code is shown as it is."""
-    source = LEVEL_LABELS.get(level)
-    return translate("Levels", source) if source else level
+    """The label of a level code in the UI language (:mod:`models.vocabulary`); an unknown code is shown as it is."""
+    return enum_label(Level, level)
 
 
 def levels_text(levels: Sequence[str]) -> str:
@@ -436,7 +427,7 @@ class CatalogModel(QtCore.QAbstractTableModel):
                 count=facts.blocks
             )
         return ", ".join(
-            f"{facts.grades.get(grade, 0)} {grade_label(grade).lower()}"
+            f"{facts.grades.get(grade, 0)} {enum_label(FindingGrade, grade, 'text')}"
             for grade in (*SHOWN_GRADES, FindingGrade.REQUIRED)
         )
 
@@ -553,7 +544,7 @@ class CatalogModel(QtCore.QAbstractTableModel):
             agencies=_alphabetical(agencies),
             levels=[
                 (level, levels[level])
-                for level in dict.fromkeys((*LEVEL_LABELS, *sorted(levels)))
+                for level in dict.fromkeys((*Level, *sorted(levels)))
                 if level in levels
             ],
             fields=_alphabetical(fields),

@@ -2,27 +2,27 @@
 
 A redesign is a legal act in the making: each change keeps its rationale (and legal basis) in the proposal, so the
 dialog refuses to make a change without one. Changes that need more ask for it here: the data source a lookup uses,
-the new time limit and its unit, the fee and its amount.
+the new time limit and its unit, the fee and its amount. Channels, units and kinds of fee are named as the core's
+vocabulary names them (:func:`workbench.i18n.enum_label`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.enums import FeeKind, TimeUnit
+from models.enums import ChannelMethod, FeeKind, TimeUnit
 from models.procedure import Channel
-from workbench.procedure_view import FEE_KINDS, METHODS, TIME_UNITS, format_vnd
-from workbench.qt import QtCore, QtWidgets, translate
+from workbench.i18n import enum_label
+from workbench.procedure_view import format_vnd
+from workbench.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
 
-_UNITS = [*TIME_UNITS, TimeUnit.OTHER]
 _FEE_KINDS = [FeeKind.CHARGE, FeeKind.FEE, FeeKind.OTHER]
 
 
 def channel_label(number: int, channel: Channel) -> str:
-    method = METHODS.get(channel.method)
-    return f"{number}. {translate('ProcedureView', method) if method else channel.method}"
+    return f"{number}. {enum_label(ChannelMethod, channel.method)}"
 
 
 class ChangeDialog(QtWidgets.QDialog):
@@ -127,11 +127,8 @@ class ChangeDialog(QtWidgets.QDialog):
         spin.setAccessibleName(self.tr("Time limit"))
         units = QtWidgets.QComboBox()
         units.setAccessibleName(self.tr("Time unit"))
-        for code in _UNITS:
-            units.addItem(
-                translate("ProcedureView", TIME_UNITS[code]) if code in TIME_UNITS else self.tr("other unit"),
-                code,
-            )
+        for code in TimeUnit:
+            units.addItem(enum_label(TimeUnit, code), code)
         units.setCurrentIndex(max(units.findData(unit or TimeUnit.WORKING_DAY), 0))
         note = QtWidgets.QLineEdit()
         note.setAccessibleName(self.tr("Time limit condition"))
@@ -155,7 +152,7 @@ class ChangeDialog(QtWidgets.QDialog):
         kinds = QtWidgets.QComboBox()
         kinds.setAccessibleName(self.tr("Kind of fee"))
         for kind in _FEE_KINDS:
-            kinds.addItem(translate("ProcedureView", FEE_KINDS[kind]), kind)
+            kinds.addItem(enum_label(FeeKind, kind), kind)
         note = QtWidgets.QLineEdit()
         note.setAccessibleName(self.tr("Fee note"))
         self.fee_combo, self.amount_spin, self.unknown_check, self.kind_combo = fees, amount, unknown, kinds
@@ -177,7 +174,7 @@ class ChangeDialog(QtWidgets.QDialog):
         self.fee_combo.clear()
         self.fee_combo.addItem(self.tr("Add a new fee"), None)
         for number, fee in enumerate(published, start=1):
-            kind = translate("ProcedureView", FEE_KINDS.get(fee.kind, FEE_KINDS[FeeKind.OTHER]))
+            kind = enum_label(FeeKind, fee.kind)
             self.fee_combo.addItem(f"{number}. {kind}: {format_vnd(fee.amount_vnd)}", number - 1)
 
     # --- values -----------------------------------------------------------------------------------------------------

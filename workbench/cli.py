@@ -42,6 +42,9 @@ def _number(text: str) -> int:
     return int(text) - 1
 
 
+_OTHER_UNIT = f"({label(TimeUnit.OTHER, form='text')})"  # a time limit of no known unit: "15 (đơn vị khác)"
+
+
 def _time_unit(text: str) -> Any:
     unit = enum_value(TimeUnit, text)
     if unit is None:
@@ -757,7 +760,7 @@ def render_text(p: Procedure) -> str:
         [
             f"{number}. {label(c.method)}: "
             + (
-                f"{c.time_limit:g} {unit_word(c.time_unit) or ('(đơn vị khác)' if c.time_unit else '')}".strip()
+                f"{c.time_limit:g} {unit_word(c.time_unit) or (_OTHER_UNIT if c.time_unit else '')}".strip()
                 if c.time_limit is not None
                 else "thời hạn không rõ"
             )

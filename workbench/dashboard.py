@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from models.enums import FindingGrade
-from workbench.analysis_html import GRADE_COLORS, format_money, grade_label
+from workbench.analysis_html import GRADE_COLORS, format_money
 from workbench.catalog_facts import CatalogFacts
 from workbench.catalog_model import CatalogFilter, Status
 from workbench.charts import Bar, BarChart, ShareBar
+from workbench.i18n import enum_label
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal
 
 Qt = QtCore.Qt
@@ -243,7 +244,7 @@ class Dashboard(QtWidgets.QScrollArea):
             status = GRADE_STATUS.get(grade)
             bars.append(
                 Bar(
-                    label=grade_label(grade),
+                    label=enum_label(FindingGrade, grade),
                     value=count,
                     value_text=f"{format_count(count)} ({format_percent(count / total)})",
                     color=GRADE_COLORS[grade],
@@ -259,7 +260,8 @@ class Dashboard(QtWidgets.QScrollArea):
         for source, counts in summary.get("per_data_source", {}).items():
             total = sum(counts.values())
             detail = ", ".join(
-                f"{format_count(n)} {grade_label(grade).lower()}" for grade, n in sorted(counts.items())
+                f"{format_count(n)} {enum_label(FindingGrade, grade, 'text')}"
+                for grade, n in sorted(counts.items())
             )
             bars.append(
                 Bar(
@@ -298,7 +300,7 @@ class Dashboard(QtWidgets.QScrollArea):
                     payload=CatalogFilter(codes=codes[n], codes_label=entry["document"])
                     if n < len(codes)
                     else None,
-                    tooltip=f"{entry['document']} — {grade_label(entry['grade'])}: {text}",
+                    tooltip=f"{entry['document']} — {enum_label(FindingGrade, entry['grade'])}: {text}",
                 )
             )
         return bars

@@ -2,7 +2,9 @@
 
 :func:`procedure_html` is a plain function (procedure in, HTML out) so that it can be tested without a window.
 Imported text is hostile: every piece of it goes through :func:`html.escape` before it reaches the document.
-Labels are translated in the "ProcedureView" context; amounts keep the Vietnamese style (100.000 đ).
+Labels are translated in the "ProcedureView" context, the domain's values (channels, units, fees, actors, copy
+forms) come from the core's vocabulary (:func:`workbench.i18n.enum_label`); amounts keep the Vietnamese style
+(100.000 đ).
 Given the procedure's analysis, each dossier item carries its finding's badge (:mod:`workbench.analysis_html`), and
 the blocks to full-process online handling and the compliance cost follow the published sections.
 """
@@ -14,55 +16,27 @@ import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, ItemGroup, ProcedureStatus, TimeUnit
+from models.enums import (
+    CERTIFIED_FORMS,
+    Actor,
+    ChannelMethod,
+    CopyForm,
+    FeeKind,
+    ItemGroup,
+    ItemKind,
+    ProcedureStatus,
+    TimeUnit,
+)
 from models.findings import Finding
 from models.procedure import Channel, DossierItem, Fee, Note, Procedure, Step
+from models.vocabulary import enum_value, unit_word
 from workbench.analysis_html import badge_html, cost_html, online_html
 from workbench.catalog_model import levels_text
+from workbench.i18n import current_language, enum_label
 from workbench.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Signal, translate
 from workbench.services.analysis import ShownAnalysis
 
 T = TypeVar("T")
-
-METHODS = {
-    ChannelMethod.DIRECT: QT_TRANSLATE_NOOP("ProcedureView", "In person"),
-    ChannelMethod.POSTAL: QT_TRANSLATE_NOOP("ProcedureView", "By post"),
-    ChannelMethod.ONLINE: QT_TRANSLATE_NOOP("ProcedureView", "Online"),
-}
-TIME_UNITS = {
-    TimeUnit.WORKING_DAY: QT_TRANSLATE_NOOP("ProcedureView", "working days"),
-    TimeUnit.DAY: QT_TRANSLATE_NOOP("ProcedureView", "days"),
-    TimeUnit.HOUR: QT_TRANSLATE_NOOP("ProcedureView", "hours"),
-    TimeUnit.MONTH: QT_TRANSLATE_NOOP("ProcedureView", "months"),
-}
-FEE_KINDS = {
-    FeeKind.FEE: QT_TRANSLATE_NOOP("ProcedureView", "Fee"),
-    FeeKind.CHARGE: QT_TRANSLATE_NOOP("ProcedureView", "Charge"),
-    FeeKind.SERVICE_FEE: QT_TRANSLATE_NOOP("ProcedureView", "Fee or charge"),
-    FeeKind.OTHER: QT_TRANSLATE_NOOP("ProcedureView", "Fee or charge"),
-}
-ACTORS = {
-    Actor.APPLICANT: QT_TRANSLATE_NOOP("ProcedureView", "Applicant"),
-    Actor.ONE_STOP_DESK: QT_TRANSLATE_NOOP("ProcedureView", "One-stop desk"),
-    Actor.HANDLING_AGENCY: QT_TRANSLATE_NOOP("ProcedureView", "Handling agency"),
-    Actor.OTHER_AGENCY: QT_TRANSLATE_NOOP("ProcedureView", "Other agency"),
-    Actor.DATA_SYSTEM: QT_TRANSLATE_NOOP("ProcedureView", "Data system"),
-}
-COPY_FORMS = {
-    CopyForm.ORIGINAL: QT_TRANSLATE_NOOP("ProcedureView", "original"),
-    CopyForm.PLAIN: QT_TRANSLATE_NOOP("ProcedureView", "plain copy"),
-    CopyForm.CERTIFIED: QT_TRANSLATE_NOOP("ProcedureView", "certified copy"),
-    CopyForm.FROM_REGISTER: QT_TRANSLATE_NOOP("ProcedureView", "copy from the master register"),
-    CopyForm.ELECTRONIC: QT_TRANSLATE_NOOP("ProcedureView", "electronic copy"),
-    CopyForm.CERTIFIED_ELECTRONIC: QT_TRANSLATE_NOOP("ProcedureView", "certified electronic copy"),
-    CopyForm.SHOW_ORIGINAL: QT_TRANSLATE_NOOP("ProcedureView", "original shown for comparison"),
-}
-STATUSES = {
-    ProcedureStatus.NEW: QT_TRANSLATE_NOOP("ProcedureView", "Newly issued"),
-    ProcedureStatus.AMENDED: QT_TRANSLATE_NOOP("ProcedureView", "Amended"),
-    ProcedureStatus.ABOLISHED: QT_TRANSLATE_NOOP("ProcedureView", "Abolished"),
-    ProcedureStatus.ACTIVE: QT_TRANSLATE_NOOP("ProcedureView", "In force"),
-}
 
 STYLE_SHEET = """
 h2 { margin-bottom: 2px; }
@@ -73,12 +47,6 @@ h4 { margin-top: 8px; margin-bottom: 2px; }
 th { text-align: left; background-color: #eeeeee; }
 td.label { color: #444444; font-weight: bold; }
 """
-
-
-def _label(table: dict, value: object) -> str:
-    """The translated label of a vocabulary value; an unknown value is shown as it is."""
-    source = table.get(value)
-    return translate("ProcedureView", source) if source else str(value)
 
 
 def _esc(text: object) -> str:
@@ -104,13 +72,18 @@ def format_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def unit_text(unit: str | None) -> str:
+    """A time unit as it follows a number in the UI language ("ngày làm việc"); "" for OTHER, none or unknown."""
+    member = enum_value(TimeUnit, unit) if unit else None
+    return unit_word(member, current_language()) or "" if isinstance(member, TimeUnit) else ""
+
+
 def format_time_limit(limit: float | None, unit: str | None, note: str | None = None) -> str:
     """'15 ngày làm việc', with the published condition after it; escaped."""
     if limit is None:
         text = translate("ProcedureView", "unknown") if not note else ""
     else:
-        unit_label = _label(TIME_UNITS, unit) if unit in TIME_UNITS else ""
-        text = f"{_number(limit)} {unit_label}".strip()
+        text = f"{_number(limit)} {unit_text(unit)}".strip()
     parts = [_esc(text)] if text else []
     if note:
         parts.append(f'<span class="muted">{_esc(note)}</span>')
@@ -122,7 +95,7 @@ def _fees_html(fees: Sequence[Fee]) -> str:
         return _esc(translate("ProcedureView", "unknown"))
     lines = []
     for fee in fees:
-        line = f"{_esc(_label(FEE_KINDS, fee.kind))}: {_esc(format_vnd(fee.amount_vnd))}"
+        line = f"{_esc(enum_label(FeeKind, fee.kind))}: {_esc(format_vnd(fee.amount_vnd))}"
         if fee.note:
             line += f' <span class="muted">({_esc(fee.note)})</span>'
         lines.append(line)
@@ -161,7 +134,7 @@ def _facts_html(p: Procedure) -> str:
         (translate("ProcedureView", "Levels"), levels_text(p.levels)),
         (translate("ProcedureView", "Field"), p.field),
         (translate("ProcedureView", "Issuing body"), p.issuing_body),
-        (translate("ProcedureView", "Status"), _label(STATUSES, p.status) if p.status else None),
+        (translate("ProcedureView", "Status"), enum_label(ProcedureStatus, p.status) if p.status else None),
         (translate("ProcedureView", "Competent authorities"), "\n".join(p.competent_authorities)),
         (translate("ProcedureView", "Executing agencies"), "\n".join(p.executing_agencies)),
         (translate("ProcedureView", "Authorised agencies"), "\n".join(p.authorised_agencies)),
@@ -192,7 +165,7 @@ def _channels_html(channels: Sequence[Channel]) -> str:
         )
     )
     rows = "".join(
-        f"<tr><td>{_esc(_label(METHODS, c.method))}</td>"
+        f"<tr><td>{_esc(enum_label(ChannelMethod, c.method))}</td>"
         f"<td>{format_time_limit(c.time_limit, c.time_unit, c.time_note)}</td>"
         f"<td>{_fees_html(c.fees)}</td></tr>"
         for c in channels
@@ -208,14 +181,13 @@ def _step_html(step: Step, index: int) -> str:
         parts.append(_esc(step.description))
     meta = []
     if step.actor:
-        meta.append(translate("ProcedureView", "Who: {actor}").format(actor=_label(ACTORS, step.actor)))
+        meta.append(translate("ProcedureView", "Who: {actor}").format(actor=enum_label(Actor, step.actor)))
     if step.time_text:
         meta.append(translate("ProcedureView", "Time: {time}").format(time=step.time_text))
     elif step.time_limit is not None:
-        unit = _label(TIME_UNITS, step.time_unit) if step.time_unit in TIME_UNITS else ""
         meta.append(
             translate("ProcedureView", "Time: {time}").format(
-                time=f"{_number(step.time_limit)} {unit}".strip()
+                time=f"{_number(step.time_limit)} {unit_text(step.time_unit)}".strip()
             )
         )
     if meta:
@@ -227,12 +199,9 @@ def _item_html(item: DossierItem, finding: Finding | None = None, index: int | N
     anchor = f'<a name="item-{index}"></a>' if index is not None else ""  # the diagram scrolls to it
     parts = [anchor + _esc(item.name) + (f" {badge_html(finding.item_index, finding)}" if finding else "")]
     details = []
-    if item.kind == "FORM":
-        details.append(
-            translate("ProcedureView", "form: {template}").format(template=item.template)
-            if item.template
-            else translate("ProcedureView", "form")
-        )
+    if item.kind == ItemKind.FORM:
+        form = enum_label(ItemKind, ItemKind.FORM, "text")
+        details.append(f"{form}: {item.template}" if item.template else form)
     elif item.template:
         details.append(translate("ProcedureView", "template: {template}").format(template=item.template))
     if item.originals is not None or item.copies is not None:
@@ -242,11 +211,7 @@ def _item_html(item: DossierItem, finding: Finding | None = None, index: int | N
                 copies=item.copies if item.copies is not None else "?",
             )
         )
-    forms = [
-        _label(COPY_FORMS, form)
-        for form in item.copy_forms
-        if form not in (CopyForm.CERTIFIED, CopyForm.CERTIFIED_ELECTRONIC)
-    ]
+    forms = [enum_label(CopyForm, form, "text") for form in item.copy_forms if form not in CERTIFIED_FORMS]
     if forms:
         details.append(translate("ProcedureView", "accepted as: {forms}").format(forms=", ".join(forms)))
     if item.condition:
@@ -256,11 +221,7 @@ def _item_html(item: DossierItem, finding: Finding | None = None, index: int | N
     if details:
         parts.append(f'<span class="muted">{_esc("; ".join(details))}</span>')
     if item.certified_copy:
-        certified = [
-            _label(COPY_FORMS, f)
-            for f in item.copy_forms
-            if f in (CopyForm.CERTIFIED, CopyForm.CERTIFIED_ELECTRONIC)
-        ]
+        certified = [enum_label(CopyForm, form) for form in item.copy_forms if form in CERTIFIED_FORMS]
         parts.append(f'<span class="warn">⚠ {_esc(", ".join(certified))}</span>')
     return f"<li>{'<br>'.join(parts)}</li>"
 
@@ -282,10 +243,7 @@ def _dossier_html(p: Procedure, analysis: ShownAnalysis | None) -> str:
             if item.group == group
         ]
 
-    groups = (
-        (translate("ProcedureView", "Documents to submit"), members(ItemGroup.SUBMIT)),
-        (translate("ProcedureView", "Documents to show"), members(ItemGroup.SHOW)),
-    )
+    groups = ((enum_label(ItemGroup, group, "label"), members(group)) for group in ItemGroup)
     return "".join(f"<h4>{_esc(title)}</h4>{_items_html(items)}" for title, items in groups if items)
 
 

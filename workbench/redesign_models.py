@@ -2,7 +2,8 @@
 
 Read-only adapters over the core's objects (:class:`~models.redesign.StoredDraft`,
 :class:`~models.redesign.Comparison`): each ``set_*`` call resets the model from them and ``data()`` only looks up
-texts computed then. Labels are translated in the "Redesign" context.
+texts computed then. Labels are translated in the "Redesign" context; groups, actors, grades and time units are the
+core's vocabulary (:func:`workbench.i18n.enum_label`).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from models.enums import FindingGrade, ItemGroup
+from models.enums import Actor, FindingGrade, ItemGroup, TimeUnit
 from models.findings import Finding
 from models.graph import effective_actors, visit_steps
 from models.procedure import DossierItem, Procedure, Step
 from models.redesign import Change, ChangeGroup, Comparison
-from workbench.analysis_html import GRADE_COLORS, finding_tooltip, format_money, grade_label
-from workbench.procedure_view import ACTORS, TIME_UNITS
+from models.text import squash
+from workbench.analysis_html import GRADE_COLORS, finding_tooltip, format_money
+from workbench.i18n import enum_label
 from workbench.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, translate
 
 Qt = QtCore.Qt
@@ -33,11 +35,11 @@ _WORSE = QtGui.QColor("#b71c1c")
 
 
 def item_label(item: DossierItem) -> str:
-    return " ".join((item.name_normalized or item.name).split())
+    return squash(item.name_normalized or item.name)
 
 
 def step_label(step: Step) -> str:
-    return " ".join((step.title or step.description).split())
+    return squash(step.title or step.description)
 
 
 class _TextTable(QtCore.QAbstractTableModel):
@@ -108,11 +110,6 @@ class _TextTable(QtCore.QAbstractTableModel):
 
 # --- the to-be dossier and steps ---------------------------------------------------------------------------------
 
-GROUPS = {
-    ItemGroup.SUBMIT: QT_TRANSLATE_NOOP("Redesign", "to submit"),
-    ItemGroup.SHOW: QT_TRANSLATE_NOOP("Redesign", "to show"),
-}
-
 
 class ItemsModel(_TextTable):
     """The to-be version's dossier items, each with its finding's grade as a coloured cell."""
@@ -142,8 +139,8 @@ class ItemsModel(_TextTable):
             cells.append(
                 [
                     item_label(item),
-                    translate("Redesign", GROUPS[item.group]),
-                    grade_label(finding.grade) if finding else "",
+                    enum_label(ItemGroup, item.group),
+                    enum_label(FindingGrade, finding.grade) if finding else "",
                 ]
             )
             tips.append([item.name, None, tip])
@@ -184,7 +181,7 @@ class StepsModel(_TextTable):
         actors = [actor for actor, _ in effective_actors(procedure)] if procedure else []
         visits = visit_steps(procedure) if procedure else []
         for step, actor, visit in zip(self.steps, actors, visits, strict=True):
-            who = translate("ProcedureView", ACTORS[actor]) if actor in ACTORS else ""
+            who = enum_label(Actor, actor) if actor else ""
             cells.append(
                 [
                     step_label(step),
@@ -288,12 +285,7 @@ def comparison_rows(comparison: Comparison) -> list[_Row]:
         _count_row(translate("Redesign", "In-person visits"), b.in_person_visits, a.in_person_visits),
     ]
     for unit in sorted(set(b.time_limits) | set(a.time_limits)):
-        unit_label = (
-            translate("ProcedureView", TIME_UNITS[unit])
-            if unit in TIME_UNITS
-            else translate("Redesign", "other unit")
-        )
-        label = translate("Redesign", "Time limit ({unit})").format(unit=unit_label)
+        label = translate("Redesign", "Time limit ({unit})").format(unit=enum_label(TimeUnit, unit, "text"))
         before, after = b.time_limits.get(unit), a.time_limits.get(unit)
         if before is not None and after is not None:
             rows.append(_count_row(label, before, after))

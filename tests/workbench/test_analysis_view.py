@@ -12,7 +12,7 @@ import pytest
 from models.workspace import Workspace
 from tests.workbench.conftest import select
 from workbench import analysis_runner as runner_module
-from workbench.analysis_html import format_money
+from workbench.analysis_html import format_hours, format_money
 from workbench.analysis_panel import catalog_analysis_job
 from workbench.main_window import MainWindow
 from workbench.qt import QtCore, QtGui, QtWidgets
@@ -47,10 +47,11 @@ def anchor_point(view: QtWidgets.QTextBrowser, href: str) -> QtCore.QPoint:
 def test_badges_mark_the_findings_of_each_item(qtbot, sample_window: MainWindow) -> None:
     select(sample_window, BIRTH)
     text = sample_window.detail.toPlainText()
-    assert line_of(text, MARRIAGE_CERTIFICATE).split()[-1] == "Thừa"  # connected and announced: redundant
-    assert line_of(text, "Giấy tờ chứng minh nơi cư trú").split()[-1] == "Thừa"
-    assert line_of(text, BIRTH_CERTIFICATE).endswith("Có thể thừa")  # the health data are not announced
-    assert line_of(text, "Tờ khai đăng ký khai sinh").endswith("Cần nộp")
+    # the badges say what the exports say (models.vocabulary), in the short form
+    assert line_of(text, MARRIAGE_CERTIFICATE).endswith(" Trùng lặp")  # connected and announced: redundant
+    assert line_of(text, "Giấy tờ chứng minh nơi cư trú").endswith(" Trùng lặp")
+    assert line_of(text, BIRTH_CERTIFICATE).endswith(" Có thể trùng lặp")  # the health data are not announced
+    assert line_of(text, "Tờ khai đăng ký khai sinh").endswith(" Vẫn phải nộp")
     html = sample_window.detail.toHtml()
     assert "#b71c1c" in html and "#a84300" in html  # the badges' colours
     assert "Không phải nộp bản sao" not in text[: text.index("Lưu ý")]  # notes stay apart, without badges
@@ -71,7 +72,7 @@ def test_hovering_a_badge_shows_the_explanation_and_legal_basis(qtbot, sample_wi
     event = QtGui.QHelpEvent(QtCore.QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     QtWidgets.QApplication.sendEvent(view.viewport(), event)
     tip = QtWidgets.QToolTip.text()
-    assert tip.startswith("Thừa: “Giấy chứng nhận kết hôn” khớp cụm")
+    assert tip.startswith("Trùng lặp (dữ liệu đã có): “Giấy chứng nhận kết hôn” khớp cụm")
     assert "Cơ sở dữ liệu hộ tịch điện tử" in tip
     assert "Căn cứ pháp lý: Quyết định 3458/QĐ-BTP" in tip
 
@@ -83,7 +84,7 @@ def test_clicking_a_badge_explains_the_finding_in_the_side_panel(qtbot, sample_w
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=anchor_point(view, "item:1"))
     shown = panel.toPlainText()
     assert shown.startswith(BIRTH_CERTIFICATE)
-    assert "Có thể thừa" in shown and "Dữ liệu y tế" in shown
+    assert "Có thể trùng lặp" in shown and "Dữ liệu y tế" in shown
     assert "Căn cứ pháp lý" in shown and "Giấy chứng sinh điện tử" in shown
     assert "chủ quản đã công bố dữ liệu có thể dùng thay giấy tờ: không" in shown
     assert "cơ quan giải quyết đã kết nối: chưa rõ" in shown
@@ -100,7 +101,7 @@ def test_the_keyboard_reaches_every_badge(qtbot, sample_window: MainWindow) -> N
     qtbot.keyClick(view, Qt.Key.Key_Tab)  # the first link: the form's badge
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert panel.toPlainText().startswith("Tờ khai đăng ký khai sinh theo mẫu")
-    assert "Cần nộp" in panel.toPlainText()
+    assert "Vẫn phải nộp" in panel.toPlainText()
 
 
 def test_online_blocks_and_cost_are_shown_after_the_published_sections(
@@ -117,6 +118,9 @@ def test_online_blocks_and_cost_are_shown_after_the_published_sections(
     assert breakdown.per_dossier_vnd > 0
     assert f"Mỗi hồ sơ (gồm phí, lệ phí)\n{format_money(breakdown.per_dossier_vnd)}" in cost
     assert f"Mỗi năm\n{format_money(breakdown.annual_vnd)}" in cost
+    visits = breakdown.line("visits")  # the lines named as the cost workbook and the plan name them
+    assert f"Đi lại, chờ đợi\n{format_hours(visits.hours)}\n{format_money(visits.time_vnd)}" in cost
+    assert "Sao chụp giấy tờ\n" in cost and "Chứng thực bản sao\n" in cost
     assert "giá trị giữ chỗ" in cost  # the shipped parameters are placeholders, and the view says so
     assert text.index("Quyết định công bố") < text.index("Điều kiện trực tuyến toàn trình")
 

@@ -114,7 +114,7 @@ def test_the_new_columns_show_online_findings_and_cost(models) -> None:
     assert column(proxy, Column.FINDINGS) == ["2 · 1 · 0", "0 · 0 · 0", "0 · 3 · 1", "1 · 0 · 0"]
     assert column(proxy, Column.ANNUAL_COST) == ["9.000 đ", "100.000 đ", "10.000 đ", "1.250.000 đ"]
     tooltip = proxy.index(2, Column.FINDINGS).data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == "0 thừa, 3 có thể thừa, 1 do nhà nước cấp, 0 cần nộp"
+    assert tooltip == "0 trùng lặp, 3 có thể trùng lặp, 1 do nhà nước cấp, 0 vẫn phải nộp"
     assert proxy.headerData(Column.ANNUAL_COST, Qt.Orientation.Horizontal) == "Chi phí hằng năm"
 
 

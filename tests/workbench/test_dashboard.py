@@ -78,7 +78,7 @@ def test_a_bar_is_reached_and_activated_with_the_keyboard(qtbot, sample_window: 
     chart.setFocus()
     qtbot.waitUntil(chart.hasFocus)
     assert chart.current == 0  # "redundant"
-    assert chart.accessibleDescription().startswith("Thừa: ")
+    assert chart.accessibleDescription().startswith("Trùng lặp: ")
     qtbot.keyClick(chart, Qt.Key.Key_Return)
     assert sample_window.proxy.catalog_filter.status == Status.REDUNDANT
     grades = [

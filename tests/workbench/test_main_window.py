@@ -125,11 +125,18 @@ def test_switching_to_english_retranslates_live_and_is_remembered(
     assert window.language_menu.title() == "&Language"
     assert window.model.headerData(Column.NAME, Qt.Orientation.Horizontal) == "Name"
     assert window.count_label.text() == "4 / 4 procedures"
-    assert "Documents to submit" in window.detail.toPlainText()
+    # the core's vocabulary follows the switch too: a level, a group of items
+    assert "Levels\nCommune\n" in window.detail.toPlainText()
+    assert "To submit" in window.detail.toPlainText()
+    assert "Commune" in ", ".join(shown(window, Column.LEVELS))
     assert english.isChecked() and Settings().language == "en"
     window.set_language("vi")
     qtbot.waitUntil(lambda: window.file_menu.title() == "&Tệp")
     assert window.model.headerData(Column.NAME, Qt.Orientation.Horizontal) == "Tên thủ tục"
+    assert "Cấp thực hiện\nCấp xã\n" in window.detail.toPlainText()
+    assert "Giấy tờ phải nộp" in window.detail.toPlainText()
+    levels = ", ".join(shown(window, Column.LEVELS))
+    assert "Commune" not in levels and "Cấp xã" in levels
 
 
 def test_layout_is_restored_in_the_next_session(

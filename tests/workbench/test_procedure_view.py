@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.enums import ChannelMethod, FeeKind, TimeUnit
+from models.enums import ChannelMethod, CopyForm, FeeKind, ItemKind, TimeUnit
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure
 from tests.workbench.conftest import birth_registration
 from workbench.procedure_view import ProcedureView, format_vnd, procedure_html
@@ -61,9 +61,9 @@ def test_every_published_part_is_shown_in_vietnamese(translations) -> None:
         "cước bưu chính",
         "Trực tuyến",
         "8 giờ",
-        "Phí, lệ phí: không rõ",
+        "Phí dịch vụ: không rõ",  # what the API calls it, as the exports say
         "Nộp hồ sơ",
-        "Thực hiện: Người nộp hồ sơ",
+        "Thực hiện: Tổ chức, cá nhân",
         "Thực hiện: Bộ phận một cửa",
         "Thời gian: Ngay trong ngày",
         "bản chính: 1, bản sao: 0",
@@ -86,7 +86,7 @@ def test_every_published_part_is_shown_in_vietnamese(translations) -> None:
 def test_certified_copies_are_marked(translations) -> None:
     html = procedure_html(birth_registration())
     proxy_item = html[html.index("Văn bản ủy quyền") :]
-    assert "⚠ bản sao có chứng thực" in proxy_item[: proxy_item.index("</li>")]
+    assert "⚠ Bản sao có chứng thực" in proxy_item[: proxy_item.index("</li>")]
     plain_item = html[html.index("Giấy chứng sinh") :]
     assert "⚠" not in plain_item[: plain_item.index("</li>")]
 
@@ -137,8 +137,28 @@ def test_imported_text_is_escaped(qtbot, translations) -> None:
 
 def test_english_labels_without_a_translator(qtbot) -> None:
     html = procedure_html(birth_registration())
-    assert "Documents to submit" in html and "Documents to show" in html and "working days" in html
-    assert "Free" in html
+    assert "<h4>To submit</h4>" in html and "<h4>To show</h4>" in html and "3 days" in html
+    assert "Free" in html and "Postal" in html and "Who: Applicant" in html
+
+
+def test_a_fee_that_says_neither_which_is_a_fee_or_charge(translations) -> None:
+    """The vocabulary's short form: "Khác" would not say what the amount is, alone on its line."""
+    fees = [Fee(kind=FeeKind.OTHER, amount_vnd=200000), Fee(kind=FeeKind.CHARGE, amount_vnd=0)]
+    procedure = Procedure(code="9.9", name="x", channels=[Channel(method=ChannelMethod.DIRECT, fees=fees)])
+    html = procedure_html(procedure)
+    assert "Phí, lệ phí: 200.000 đ" in html and "Lệ phí: Miễn phí" in html and "Khác" not in html
+
+
+def test_accepted_forms_are_listed_in_running_text(translations) -> None:
+    item = DossierItem(
+        name="Giấy phép",
+        copy_forms=[CopyForm.ORIGINAL, CopyForm.ELECTRONIC, CopyForm.SHOW_ORIGINAL],
+        kind=ItemKind.FORM,
+        template="M01.docx",
+    )
+    html = procedure_html(Procedure(code="9.9", name="x", items=[item]))
+    assert "mẫu đơn, tờ khai: M01.docx" in html
+    assert "hình thức: bản chính, bản điện tử, bản chính để đối chiếu" in html
 
 
 def test_nothing_selected_shows_an_invitation(qtbot, translations) -> None:

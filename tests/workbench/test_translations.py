@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 import workbench
-from workbench.i18n import I18N_DIR, Translations
+from models.enums import ChannelMethod, FindingGrade, Level, TimeUnit
+from models.vocabulary import ENUM_LABELS
+from workbench.i18n import I18N_DIR, Translations, enum_label
 from workbench.qt import QtCore
 
 TS = I18N_DIR / "tthc_vi.ts"
@@ -130,3 +132,45 @@ def test_the_vietnamese_translator_loads(qapp) -> None:
     finally:
         translations.uninstall()
     assert QtCore.QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def _domain_enums() -> set[str]:
+    return {enum.__name__ for enum in ENUM_LABELS}
+
+
+def test_no_qt_string_is_keyed_by_a_value_of_the_domain() -> None:
+    """Labels of the domain's values come from models.vocabulary: a dict from such values to Qt strings (or to any
+    literal text) in the GUI would be a second copy that drifts."""
+    enums, found = _domain_enums(), []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if not isinstance(node, ast.Dict):
+                continue
+            for key, value in zip(node.keys, node.values, strict=True):
+                keyed = isinstance(key, ast.Attribute) and getattr(key.value, "id", None) in enums
+                text = isinstance(value, ast.Call) and getattr(value.func, "id", "") == "QT_TRANSLATE_NOOP"
+                words = (
+                    isinstance(value, ast.Constant) and isinstance(value.value, str) and " " in value.value
+                )
+                if keyed and (text or words):
+                    found.append(f"{path.name}:{key.lineno} {ast.unparse(key)}")
+    assert not found, f"enum labels outside models.vocabulary: {found}"
+
+
+def test_enum_labels_follow_the_ui_language(qapp) -> None:
+    translations = Translations()
+    try:
+        assert translations.set_language("vi")
+        assert enum_label(ChannelMethod, ChannelMethod.POSTAL) == "Dịch vụ bưu chính"
+        assert enum_label(TimeUnit, "WORKING_DAY", "text") == "ngày làm việc"  # a stored code
+        assert enum_label(FindingGrade, "redundant") == "Trùng lặp"
+        assert enum_label(FindingGrade, "redundant", "label") == "Trùng lặp (dữ liệu đã có)"
+        assert (
+            enum_label(Level, "SOMETHING_NEW") == "SOMETHING_NEW"
+        )  # imported text the vocabulary does not know
+        assert translations.set_language("en")
+        assert enum_label(ChannelMethod, ChannelMethod.POSTAL) == "Postal"
+        assert enum_label(TimeUnit, "WORKING_DAY", "text") == "working days"
+    finally:
+        translations.uninstall()
+    assert enum_label(FindingGrade, "required") == "Required"

@@ -4,63 +4,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../analysis_html.py" line="+21"/>
-        <source>Redundant</source>
-        <translation>Thừa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Potentially redundant</source>
-        <translation>Có thể thừa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Issued by the state</source>
-        <translation>Do nhà nước cấp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Required</source>
-        <translation>Cần nộp</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Presence in person</source>
-        <extracomment>Badge colours: white text on these backgrounds (contrast above 4.5:1). The grades whose items a redesign can take out of the dossier.</extracomment>
-        <translation>Phải có mặt trực tiếp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Original to show</source>
-        <translation>Phải xuất trình bản chính</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Certified paper copy</source>
-        <translation>Bản sao chứng thực giấy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On-site inspection</source>
-        <translation>Kiểm tra thực địa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handwritten signature</source>
-        <translation>Chữ ký tay</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paper-only result</source>
-        <translation>Kết quả chỉ bằng giấy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No online channel</source>
-        <translation>Không có cách thức trực tuyến</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../analysis_html.py" line="+47"/>
         <source>Item {number}</source>
         <translation>Thành phần {number}</translation>
     </message>
@@ -75,32 +19,7 @@
         <translation>Kết quả {number}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Preparing the dossier</source>
-        <translation>Chuẩn bị hồ sơ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copies</source>
-        <translation>Sao chụp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Certification</source>
-        <translation>Chứng thực</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Visits</source>
-        <translation>Đi lại</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fees and charges</source>
-        <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Channels</source>
         <translation>Cách thức thực hiện</translation>
     </message>
@@ -252,12 +171,12 @@
     <message>
         <location line="+4"/>
         <source>Removable per year (redundant)</source>
-        <translation>Có thể cắt giảm mỗi năm (thừa)</translation>
+        <translation>Có thể cắt giảm mỗi năm (trùng lặp)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Removable per year (potentially redundant)</source>
-        <translation>Có thể cắt giảm thêm mỗi năm (có thể thừa)</translation>
+        <translation>Có thể cắt giảm thêm mỗi năm (có thể trùng lặp)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -334,7 +253,7 @@
     <message>
         <location line="+30"/>
         <source>Analysed {procedures} procedures: {redundant} items redundant, {potential} potentially redundant, {state} issued by the state.</source>
-        <translation>Đã rà soát {procedures} thủ tục: {redundant} thành phần thừa, {potential} có thể thừa, {state} do nhà nước cấp.</translation>
+        <translation>Đã rà soát {procedures} thủ tục: {redundant} thành phần trùng lặp, {potential} có thể trùng lặp, {state} do nhà nước cấp.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -418,7 +337,7 @@
     <message>
         <location line="+1"/>
         <source>Items graded redundant · potentially redundant · issued by the state by the last analysis</source>
-        <translation>Số thành phần thừa · có thể thừa · do nhà nước cấp theo lần rà soát gần nhất</translation>
+        <translation>Số thành phần trùng lặp · có thể trùng lặp · do nhà nước cấp theo lần rà soát gần nhất</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -474,12 +393,12 @@
         <location line="+103"/>
         <source>Has redundant items</source>
         <extracomment>The procedure&apos;s code, for any column (what selection hands to ``Workspace.get``). The findings of a row by grade (a dict), or None before analysis: what the findings delegate paints. The overload of layout(AboutToBe)Changed that carries a hint (a plain emit picks the one without arguments).</extracomment>
-        <translation>Có thành phần thừa</translation>
+        <translation>Có thành phần trùng lặp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Has potentially redundant items</source>
-        <translation>Có thành phần có thể thừa</translation>
+        <translation>Có thành phần có thể trùng lặp</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -601,12 +520,7 @@
         <translation>Đơn vị thời gian</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>other unit</source>
-        <translation>đơn vị khác</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Time limit condition</source>
         <translation>Điều kiện về thời hạn</translation>
     </message>
@@ -692,35 +606,6 @@
         <location line="+11"/>
         <source>Point at or select a finding&apos;s badge (Tab, then Enter) to read its explanation and legal basis here.</source>
         <translation>Trỏ chuột vào hoặc chọn nhãn kết quả rà soát của một thành phần hồ sơ (Tab, rồi Enter) để xem giải thích và căn cứ pháp lý tại đây.</translation>
-    </message>
-</context>
-<context>
-    <name>Levels</name>
-    <message>
-        <location filename="../catalog_model.py" line="+9"/>
-        <source>Ministry</source>
-        <extracomment>Level code -&gt; its label, translated in the &quot;Levels&quot; context (Vietnamese: Cấp bộ, Cấp tỉnh...).</extracomment>
-        <translation>Cấp bộ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Province</source>
-        <translation>Cấp tỉnh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Commune</source>
-        <translation>Cấp xã</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other agency</source>
-        <translation>Cơ quan khác</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>District (former)</source>
-        <translation>Cấp huyện (cũ)</translation>
     </message>
 </context>
 <context>
@@ -936,138 +821,7 @@
 <context>
     <name>ProcedureView</name>
     <message>
-        <location filename="../procedure_view.py" line="+25"/>
-        <source>In person</source>
-        <translation>Trực tiếp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By post</source>
-        <translation>Dịch vụ bưu chính</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Online</source>
-        <translation>Trực tuyến</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>working days</source>
-        <translation>ngày làm việc</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>days</source>
-        <translation>ngày</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>hours</source>
-        <translation>giờ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>months</source>
-        <translation>tháng</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fee</source>
-        <translation>Phí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Charge</source>
-        <translation>Lệ phí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Fee or charge</source>
-        <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One-stop desk</source>
-        <translation>Bộ phận một cửa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handling agency</source>
-        <translation>Cơ quan giải quyết</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other agency</source>
-        <translation>Cơ quan khác</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Data system</source>
-        <translation>Hệ thống dữ liệu</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>original</source>
-        <translation>bản chính</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>plain copy</source>
-        <translation>bản sao, bản chụp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>certified copy</source>
-        <translation>bản sao có chứng thực</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>copy from the master register</source>
-        <translation>bản sao từ sổ gốc</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>electronic copy</source>
-        <translation>bản điện tử</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>certified electronic copy</source>
-        <translation>bản sao điện tử có chứng thực</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>original shown for comparison</source>
-        <translation>bản chính để đối chiếu</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Newly issued</source>
-        <translation>Mới ban hành</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amended</source>
-        <translation>Sửa đổi, bổ sung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Abolished</source>
-        <translation>Bãi bỏ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In force</source>
-        <translation>Đang có hiệu lực</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location filename="../procedure_view.py" line="+94"/>
         <location line="+13"/>
         <location line="+12"/>
         <source>unknown</source>
@@ -1190,17 +944,7 @@
         <translation>Thời gian: {time}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>form: {template}</source>
-        <translation>mẫu đơn, tờ khai: {template}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>form</source>
-        <translation>mẫu đơn, tờ khai</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>template: {template}</source>
         <translation>mẫu: {template}</translation>
     </message>
@@ -1225,17 +969,7 @@
         <translation>cơ quan cấp: {issuer}</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Documents to submit</source>
-        <translation>Giấy tờ phải nộp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents to show</source>
-        <translation>Giấy tờ phải xuất trình</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+53"/>
         <source>code {code}</source>
         <translation>mã {code}</translation>
     </message>
@@ -1335,17 +1069,7 @@
 <context>
     <name>Redesign</name>
     <message>
-        <location filename="../redesign_models.py" line="+113"/>
-        <source>to submit</source>
-        <translation>phải nộp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>to show</source>
-        <translation>phải xuất trình</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../redesign_models.py" line="+122"/>
         <source>Dossier item</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
@@ -1453,12 +1177,7 @@
         <translation>Số lần đến cơ quan</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>other unit</source>
-        <translation>đơn vị khác</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Time limit ({unit})</source>
         <translation>Thời hạn giải quyết ({unit})</translation>
     </message>
@@ -1593,7 +1312,7 @@
     <message>
         <location line="+7"/>
         <source>Replace every item the analysis finds redundant by a lookup, and accept electronic copies</source>
-        <translation>Thay mọi thành phần hồ sơ mà rà soát xác định là thừa bằng việc tra cứu dữ liệu, và nhận bản sao điện tử</translation>
+        <translation>Thay mọi thành phần hồ sơ mà rà soát xác định là trùng lặp bằng việc tra cứu dữ liệu, và nhận bản sao điện tử</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2454,7 +2173,7 @@
     <message>
         <location line="+4"/>
         <source>Removable burden (redundant items), per year</source>
-        <translation>Gánh nặng cắt giảm được (thành phần thừa), mỗi năm</translation>
+        <translation>Gánh nặng cắt giảm được (thành phần trùng lặp), mỗi năm</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2474,7 +2193,7 @@
     <message>
         <location line="+34"/>
         <source>{name}: {redundant} redundant, {potential} potentially redundant</source>
-        <translation>{name}: {redundant} thừa, {potential} có thể thừa</translation>
+        <translation>{name}: {redundant} trùng lặp, {potential} có thể trùng lặp</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2692,7 +2411,7 @@
     <message>
         <location line="+6"/>
         <source>An item is redundant when its data source holds the data, has been announced and the agency is connected to it. Tick what applies to this workspace; dates as dd/mm/yyyy.</source>
-        <translation>Một thành phần hồ sơ là thừa khi nguồn dữ liệu đã có dữ liệu đó, đã được công bố và cơ quan giải quyết đã kết nối. Đánh dấu những gì đúng với không gian làm việc này; ghi ngày theo dạng dd/mm/yyyy.</translation>
+        <translation>Một thành phần hồ sơ là trùng lặp khi nguồn dữ liệu đã có dữ liệu đó, đã được công bố và cơ quan giải quyết đã kết nối. Đánh dấu những gì đúng với không gian làm việc này; ghi ngày theo dạng dd/mm/yyyy.</translation>
     </message>
     <message>
         <location line="+6"/>
