@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import Format, Parsed, RawRecord
 from catalog.formats.docx_layout import (
     Annex,
     Decision,
@@ -30,7 +31,6 @@ from catalog.formats.docx_layout import (
     read_annex,
 )
 from catalog.formats.docx_reader import CELL_SEPARATOR, Table, is_word_package, read_body
-from catalog.importing.registry import Format, Parsed, RawRecord, register
 from catalog.reading import items as item_rules
 from catalog.reading.legal import make_reference
 from catalog.reading.spec_fields import (
@@ -67,7 +67,6 @@ class _Block:
     decision: Decision
 
 
-@register
 class DocxSpecFormat(Format):
     name = "docx-spec"
     description = "Word procedure specification (.docx)"

@@ -21,8 +21,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import Parsed, RawRecord
 from catalog.formats.spreadsheet import Cell, cap, cell_text, code_text, is_blank
-from catalog.importing.registry import Parsed, RawRecord
 from catalog.reading import items as item_rules
 from models.procedure import (
     Channel,
