@@ -285,7 +285,7 @@ def test_hand_checked_pages_match_field_for_field(corpus: Path, golden_set: str)
     The first set (40 pages) was annotated blind and then used to refine the rules; the second (20 pages, drawn
     later with another seed) was annotated blind as a held-out check.
     """
-    from tests.catalog.handchecked import GOLDEN, score
+    from tests.helpers.handchecked import GOLDEN, score
 
     result = score(corpus, GOLDEN.with_name(golden_set))
     print(

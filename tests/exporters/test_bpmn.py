@@ -25,7 +25,7 @@ from models.procedure import DossierItem, Procedure, Result, Step
 from models.redesign import Draft, suggest
 from models.sources import load_registry
 from tests.conftest import SHARED
-from tests.exporters.corpus import analysed, connected_registry, portal_pages, sample_procedures
+from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
 
 NS = {
     "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",

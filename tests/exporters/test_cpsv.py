@@ -26,7 +26,7 @@ from models.enums import TimeUnit
 from models.findings import Finding
 from models.procedure import Procedure
 from tests.conftest import SHARED
-from tests.exporters.corpus import analysed, every_nth, portal_pages, sample_procedures
+from tests.helpers.corpus import analysed, every_nth, portal_pages, sample_procedures
 
 CPSV = Namespace("http://purl.org/vocab/cpsv#")
 CV = Namespace("http://data.europa.eu/m8g/")
