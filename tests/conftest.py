@@ -17,8 +17,25 @@ SHARED = Path(os.environ.get("TTHC_SHARED_DIR", REPO.parent / "shared"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+#: Fixtures that read the shared corpus or need a PostgreSQL server: a test using one, even through another fixture,
+#: is marked ``shared`` or ``postgres`` at collection (``-m "not shared and not postgres"`` runs without either).
+#: (``hostile``: its files are damaged copies of real records when the corpus is there.)
+SHARED_FIXTURES = {"shared_data", "hostile"}
+POSTGRES_FIXTURES = {"pg_url"}
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if fixtures & SHARED_FIXTURES:
+            item.add_marker(pytest.mark.shared)
+        if fixtures & POSTGRES_FIXTURES or params.get("workspace_target") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture

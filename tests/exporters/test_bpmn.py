@@ -315,6 +315,7 @@ def test_write_bpmn_and_the_folder_export_report_progress_and_cancel(sample, tmp
     assert list((tmp_path / "cancelled").iterdir()) == []
 
 
+@pytest.mark.shared  # reads ../shared/schemas, not the data
 def test_the_shipped_schemas_are_the_shared_ones() -> None:
     shared = SHARED / "schemas" / "bpmn-2.0.2"
     if not shared.is_dir():

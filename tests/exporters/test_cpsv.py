@@ -231,6 +231,7 @@ def test_the_streamed_file_is_the_generated_document(sample, document, tmp_path:
     assert sorted(tmp_path.iterdir()) == [path]
 
 
+@pytest.mark.shared  # reads ../shared/schemas, not the data
 def test_the_shipped_shapes_and_context_are_the_shared_ones() -> None:
     shared = SHARED / "schemas" / "cpsv-ap-3.2.0"
     if not shared.is_dir():
