@@ -184,7 +184,7 @@ def assess_item(
 
     Examples
     --------
-    >>> from models.sources import default_matcher
+    >>> from catalog.finder.matcher import default_matcher
     >>> p = Procedure(code="1", name="x", items=[DossierItem(name="Bản sao có chứng thực Giấy khai sinh")])
     >>> f = assess_item(p, 0, default_matcher())
     >>> (f.data_source, f.grade)
