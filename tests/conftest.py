@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import uuid
@@ -16,6 +17,11 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TTHC_SHARED_DIR", REPO.parent / "shared"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
+
+#: Where PySide6 is not installed (``./dev test-without-qt``, run by .ci/run) the tests that need Qt are not
+#: collected, nor the wheel's, which ships the desktop app: every other test runs there.
+QT_TESTS = ["workbench", "faults/test_hostile_gui.py", "test_packaging.py"]
+collect_ignore = QT_TESTS if importlib.util.find_spec("PySide6") is None else []
 
 #: Fixtures that read the shared corpus or need a PostgreSQL server: a test using one, even through another fixture,
 #: is marked ``shared`` or ``postgres`` at collection (``-m "not shared and not postgres"`` runs without either).
