@@ -18,10 +18,14 @@ SHARED = Path(os.environ.get("TTHC_SHARED_DIR", REPO.parent / "shared"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
-#: Where PySide6 is not installed (``./dev test-without-qt``, run by .ci/run) the tests that need Qt are not
-#: collected, nor the wheel's, which ships the desktop app: every other test runs there.
+HERE = Path(__file__).resolve().parent
+#: Tests that need Qt (the wheel's too: it ships the desktop app). Where PySide6 is not installed
+#: (``./dev test-without-qt``) they are not collected; every other test must pass there.
 QT_TESTS = ["workbench", "faults/test_hostile_gui.py", "test_packaging.py"]
 collect_ignore = QT_TESTS if importlib.util.find_spec("PySide6") is None else []
+#: Marked ``qt`` with them: what Qt's presence changes (the core must not load it even where it is installed).
+#: CI runs ``-m qt`` where Qt is installed and every test it can where Qt is not, so that each runs once.
+QT_MARKED = [*QT_TESTS, "test_layers.py"]
 
 #: Fixtures that read the shared corpus or need a PostgreSQL server: a test using one, even through another fixture,
 #: is marked ``shared`` or ``postgres`` at collection (``-m "not shared and not postgres"`` runs without either).
@@ -42,6 +46,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.shared)
         if fixtures & POSTGRES_FIXTURES or params.get("workspace_target") == "postgresql":
             item.add_marker(pytest.mark.postgres)
+        if any(item.path.is_relative_to(HERE / path) for path in QT_MARKED):
+            item.add_marker(pytest.mark.qt)
 
 
 @pytest.fixture
