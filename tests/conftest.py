@@ -50,7 +50,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")  # so that a module's fixture can build on it
 def shared_data() -> Path:
     """../shared/data, the real portal corpus; tests that need it skip with a reason when it is absent."""
     data = SHARED / "data"

@@ -19,6 +19,7 @@ import pytest
 from tests.test_cli import REPO
 
 KILLS = int(os.environ.get("TTHC_KILLS", "216"))
+pytestmark = pytest.mark.shared  # the driver's inputs include 20 of the corpus's pages when it is there
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the kill driver forks a loaded interpreter (POSIX only)")
