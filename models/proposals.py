@@ -9,7 +9,7 @@ since they opened it is refused (:class:`~models.redesign.ConcurrentEditError`) 
 Example
 -------
 >>> store = Proposals(Workspace.open("w.sqlite"))                          # doctest: +SKIP
->>> draft = store.open("1.001193")                                          # the default proposal
+>>> draft = store.open("1.001193")  # the default proposal                 # doctest: +SKIP
 >>> store.push(draft, suggest(draft.published, findings, names))            # doctest: +SKIP
 >>> store.undo(draft)                                                        # doctest: +SKIP
 """

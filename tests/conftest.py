@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import uuid
@@ -17,11 +18,39 @@ SHARED = Path(os.environ.get("TTHC_SHARED_DIR", REPO.parent / "shared"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+HERE = Path(__file__).resolve().parent
+#: Tests that need Qt (the wheel's too: it ships the desktop app). Where PySide6 is not installed
+#: (``./dev test-without-qt``) they are not collected; every other test must pass there.
+QT_TESTS = ["workbench", "faults/test_hostile_gui.py", "test_packaging.py"]
+collect_ignore = QT_TESTS if importlib.util.find_spec("PySide6") is None else []
+#: Marked ``qt`` with them: what Qt's presence changes (the core must not load it even where it is installed).
+#: CI runs ``-m qt`` where Qt is installed and every test it can where Qt is not, so that each runs once.
+QT_MARKED = [*QT_TESTS, "test_layers.py"]
+
+#: Fixtures that read the shared corpus or need a PostgreSQL server: a test using one, even through another fixture,
+#: is marked ``shared`` or ``postgres`` at collection (``-m "not shared and not postgres"`` runs without either).
+#: (``hostile``: its files are damaged copies of real records when the corpus is there.)
+SHARED_FIXTURES = {"shared_data", "hostile"}
+POSTGRES_FIXTURES = {"pg_url"}
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
 
 
-@pytest.fixture
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if fixtures & SHARED_FIXTURES:
+            item.add_marker(pytest.mark.shared)
+        if fixtures & POSTGRES_FIXTURES or params.get("workspace_target") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
+        if any(item.path.is_relative_to(HERE / path) for path in QT_MARKED):
+            item.add_marker(pytest.mark.qt)
+
+
+@pytest.fixture(scope="session")  # so that a module's fixture can build on it
 def shared_data() -> Path:
     """../shared/data, the real portal corpus; tests that need it skip with a reason when it is absent."""
     data = SHARED / "data"

@@ -18,7 +18,6 @@ import catalog.pipeline.analysis_batch as batch
 from catalog.importing.importer import import_paths
 from catalog.pipeline.analysis import analysis_json, analyze_workspace
 from models.workspace import FINDINGS, Workspace
-from tests.conftest import SHARED
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"
 fork_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
@@ -93,11 +92,9 @@ def test_a_failing_chunk_stores_nothing(
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def corpus(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
     """A workspace holding the shared corpus's portal pages (imported once for this module)."""
-    pages = SHARED / "data" / "portal-pages"
-    if not pages.is_dir():
-        pytest.skip(f"the shared corpus is not here ({pages}); set TTHC_SHARED_DIR to run this test")
+    pages = shared_data / "portal-pages"
     path = tmp_path_factory.mktemp("corpus") / "w.sqlite"
     with Workspace.open(path) as ws:
         import_paths(ws, [pages])

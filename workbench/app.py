@@ -5,7 +5,7 @@
 
 WORKSPACE is a workspace file or a ``postgresql://`` URL. Without it the most recent workspace opens; on the
 very first start, the bundled sample workspace, created once in the user's data folder (or in
-``$TTHC_WORKBENCH_DATA_DIR``) from ``samples/sample-catalog.json``.
+``$TTHC_WORKBENCH_DATA_DIR``) from ``samples/sample-catalog.json`` (package data of :mod:`samples`).
 
 ``--screenshot`` draws every main view offscreen to PNG files in OUT_DIR and exits (:mod:`workbench.screenshots`),
 on a temporary copy of WORKSPACE (default: the bundled sample catalog), so nothing the user keeps is changed.
@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -28,7 +29,8 @@ from workbench.i18n import LANGUAGES, Translations
 from workbench.main_window import APPLICATION, ORGANIZATION, MainWindow, Settings
 from workbench.qt import QtCore, QtWidgets, translate
 
-SAMPLE_CATALOG = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"
+# pip installs a package as files, so the resource is a file on disk, in the wheel as in the source tree
+SAMPLE_CATALOG = Path(str(resources.files("samples").joinpath("sample-catalog.json")))
 SAMPLE_WORKSPACE_NAME = "sample.sqlite"
 DATA_DIR_VARIABLE = "TTHC_WORKBENCH_DATA_DIR"
 

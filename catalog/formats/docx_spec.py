@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import Format, Parsed, RawRecord
 from catalog.formats.docx_fields import (
     NONE_WORDS,
     apply_forms,
@@ -38,7 +39,6 @@ from catalog.formats.docx_layout import (
     read_annex,
 )
 from catalog.formats.docx_reader import is_word_package, read_body
-from catalog.importing.registry import Format, Parsed, RawRecord, register
 from catalog.reading import items as item_rules
 from catalog.reading.legal import make_reference
 from catalog.reading.spec_fields import (
@@ -65,7 +65,6 @@ class _Block:
     decision: Decision
 
 
-@register
 class DocxSpecFormat(Format):
     name = "docx-spec"
     description = "Word procedure specification (.docx)"

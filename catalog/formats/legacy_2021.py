@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from catalog.importing.registry import (
+from catalog.formats.base import (
     JsonFormat,
     Parsed,
     RawRecord,
     RecordProblem,
     load_json,
     parse_object,
-    register,
 )
 from catalog.reading import items as item_rules
 from catalog.reading.spec_fields import (
@@ -93,7 +92,6 @@ def _is_record(value: Any) -> bool:
     )
 
 
-@register
 class Legacy2021Format(JsonFormat):
     name = "legacy-2021"
     description = "2021 national portal export (JSON)"

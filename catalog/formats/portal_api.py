@@ -15,14 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from catalog.importing.registry import (
+from catalog.formats.base import (
     JsonFormat,
     Parsed,
     RawRecord,
     RecordProblem,
     load_json,
     parse_object,
-    register,
 )
 from catalog.reading import items as item_rules
 from catalog.reading.legal import make_reference
@@ -61,7 +60,6 @@ def _unwrap(document: Any) -> Any:
     return document
 
 
-@register
 class PortalApiFormat(JsonFormat):
     name = "portal-api"
     description = "national portal detail-API JSON"

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import Format, Parsed, RawRecord
 from catalog.formats.spreadsheet import (
     Cell,
     cap,
@@ -25,7 +26,6 @@ from catalog.formats.spreadsheet import (
     looks_like_workbook,
     open_workbook,
 )
-from catalog.importing.registry import Format, Parsed, RawRecord, register
 from models.procedure import Procedure
 from models.template import PROCEDURES, table_named
 from models.text import clean, clean_or_none, fold, squash
@@ -66,7 +66,6 @@ def _find_header(rows: list[list[Cell]]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-@register
 class PortalListFormat(Format):
     name = "portal-list"
     description = "national portal procedure list (.xlsx)"

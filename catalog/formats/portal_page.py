@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from catalog.importing.registry import (
+from catalog.formats.base import (
     JsonFormat,
     Parsed,
     RawRecord,
     RecordProblem,
     load_json,
     parse_object,
-    register,
 )
 from catalog.reading import items as item_rules
 from catalog.reading.page_tables import RawItem, parse_channels, parse_dossier, parse_legal_basis
@@ -50,7 +49,6 @@ def _is_page(value: Any) -> bool:
     return isinstance(value, dict) and all(key in value for key in _MARKERS)
 
 
-@register
 class PortalPageFormat(JsonFormat):
     name = "portal-page"
     description = "national portal detail page (crawled JSON)"

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import HEAD_BYTES, Format, Parsed, RawRecord
 from catalog.formats.spreadsheet import Cell
 from catalog.formats.template_records import TableRows, parse_record, read_table, template_records
-from catalog.importing.registry import HEAD_BYTES, Format, Parsed, RawRecord, register
 from models.template import PROCEDURES, TABLES, Table, closest, identify, match_columns
 
 _SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -201,7 +201,6 @@ def _sibling_tables(path: Path) -> dict[Path, Table]:
     return tables
 
 
-@register
 class TemplateCsvFormat(Format):
     name = "template-csv"
     description = "TTHC Workbench catalog template (CSV, one file per table)"

@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import Parsed, RawRecord
 from catalog.formats.spreadsheet import Cell, cell_text, is_blank
 from catalog.formats.template_cells import CellReader, procedure_code
-from catalog.importing.registry import Parsed, RawRecord
 from catalog.reading import items as item_rules
 from models.procedure import (
     Channel,

@@ -12,16 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import Format, Parsed, RawRecord
 from catalog.formats.spreadsheet import looks_like_workbook, open_workbook
 from catalog.formats.template_records import TableRows, parse_record, read_table, template_records
-from catalog.importing.registry import Format, Parsed, RawRecord, register
 from models.template import PROCEDURES, README_SHEET, table_named
 from models.vocabulary import label_key
 
 _SKIPPED = {label_key(README_SHEET), label_key("Hướng dẫn"), label_key("Read me")}
 
 
-@register
 class TemplateXlsxFormat(Format):
     name = "template-xlsx"
     description = "TTHC Workbench catalog template (.xlsx)"

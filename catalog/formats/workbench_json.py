@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from catalog.errors import CatalogReadError
-from catalog.importing.registry import JsonFormat, Parsed, RawRecord, load_json, register, validation_reason
+from catalog.formats.base import JsonFormat, Parsed, RawRecord, load_json, validation_reason
 from models.json_format import FORMAT_NAME, FORMAT_VERSION
 from models.procedure import Procedure
 from models.text import clean
@@ -35,7 +35,6 @@ def _clean_strings(value: Any) -> Any:
     return value
 
 
-@register
 class WorkbenchJsonFormat(JsonFormat):
     name = "workbench-json"
     description = "TTHC Workbench JSON export"

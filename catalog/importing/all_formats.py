@@ -1,17 +1,35 @@
-"""Every source format, imported here so that each registers itself (detection order is each format's
-``priority``, not the order of these lines).
+"""Every source format, registered here (detection order is each format's ``priority``, then the order below).
 
-Add a format by writing its module (a :class:`catalog.importing.registry.Format` subclass decorated with ``@register``) and
-importing it below.
+Add a format by writing its module in :mod:`catalog.formats` (a :class:`catalog.formats.base.Format` subclass) and
+registering it below.
 """
 
 from __future__ import annotations
 
-import catalog.formats.docx_spec  # noqa: F401  (a ZIP holding word/document.xml, or a file named .docx)
-import catalog.formats.legacy_2021  # noqa: F401  (the 2021 portal export: a JSON list of titled records)
-import catalog.formats.portal_api  # noqa: F401
-import catalog.formats.portal_list  # noqa: F401  (an .xlsx whose header row names Mã số, Tên...; steps aside for the template)
-import catalog.formats.portal_page  # noqa: F401
-import catalog.formats.template_csv  # noqa: F401  (.csv/.tsv/.txt whose header row names a template table)
-import catalog.formats.template_xlsx  # noqa: F401  (an .xlsx with a sheet named Procedures / Thủ tục)
-import catalog.formats.workbench_json  # noqa: F401
+from catalog.formats.docx_spec import DocxSpecFormat  # a ZIP holding word/document.xml, or a file named .docx
+from catalog.formats.legacy_2021 import (
+    Legacy2021Format,  # the 2021 portal export: a JSON list of titled records
+)
+from catalog.formats.portal_api import PortalApiFormat
+from catalog.formats.portal_list import PortalListFormat  # an .xlsx whose header row names Mã số, Tên...
+from catalog.formats.portal_page import PortalPageFormat
+from catalog.formats.template_csv import (
+    TemplateCsvFormat,  # .csv/.tsv/.txt whose header names a template table
+)
+from catalog.formats.template_xlsx import (
+    TemplateXlsxFormat,  # an .xlsx with a sheet named Procedures / Thủ tục
+)
+from catalog.formats.workbench_json import WorkbenchJsonFormat
+from catalog.importing.registry import register
+
+for _format in (
+    DocxSpecFormat,
+    Legacy2021Format,
+    PortalApiFormat,
+    PortalListFormat,
+    PortalPageFormat,
+    TemplateCsvFormat,
+    TemplateXlsxFormat,
+    WorkbenchJsonFormat,
+):
+    register(_format)

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from catalog.formats.base import JsonFormat, Parsed, RawRecord, load_json
 from catalog.importing.importer import import_paths
-from catalog.importing.registry import FORMATS, JsonFormat, Parsed, RawRecord, load_json
+from catalog.importing.registry import FORMATS
 from models.procedure import DossierItem, Procedure
 from models.workspace import Workspace
 

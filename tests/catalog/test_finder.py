@@ -119,7 +119,7 @@ def test_the_registry_file_is_complete() -> None:
 
 def test_labelled_items_precision_and_recall(shared_data: Path) -> None:
     """Issue bar: data_source precision >= 0.95 and recall >= 0.90 on >= 300 hand-labelled items."""
-    from tests.catalog.finder_eval import LABELS, confusion_table, score
+    from tests.helpers.finder_eval import LABELS, confusion_table, score
 
     result = score()
     labels = json.loads(LABELS.read_text(encoding="utf-8"))

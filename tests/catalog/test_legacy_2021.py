@@ -11,9 +11,10 @@ import pytest
 
 import catalog.importing.all_formats  # noqa: F401  (registers every format)
 from catalog.errors import CatalogReadError
+from catalog.formats.base import RawRecord
 from catalog.formats.legacy_2021 import Legacy2021Format, html_text
 from catalog.importing.importer import import_paths
-from catalog.importing.registry import RawRecord, detect
+from catalog.importing.registry import detect
 from models.enums import ChannelMethod, FeeKind, TimeUnit
 from models.procedure import Procedure
 from models.workspace import Workspace

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.errors import CatalogReadError
+from catalog.formats.base import RawRecord
 from catalog.formats.portal_api import PortalApiFormat
-from catalog.importing.registry import RawRecord, detect
+from catalog.importing.registry import detect
 from exporters.json_export import procedure_json
 from models.enums import ChannelMethod, ItemGroup, ItemKind, Level, TimeUnit
 

@@ -14,9 +14,10 @@ import catalog.formats.portal_api  # noqa: F401  (registers the formats this tes
 import catalog.formats.portal_list  # noqa: F401
 import catalog.formats.template_xlsx  # noqa: F401
 from catalog.errors import CatalogReadError
+from catalog.formats.base import Parsed
 from catalog.formats.spreadsheet import MAX_CELL_CHARS
 from catalog.importing.importer import import_paths
-from catalog.importing.registry import Parsed, detect
+from catalog.importing.registry import detect
 from models.text import fold
 from models.workspace import Workspace
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 import catalog.importing.all_formats  # noqa: F401
 from catalog.errors import CatalogReadError
+from catalog.formats.base import RawRecord
 from catalog.formats.portal_page import PortalPageFormat, split_list
 from catalog.importing.importer import import_paths, read_file
-from catalog.importing.registry import RawRecord
 from catalog.reading.page_tables import parse_channels, parse_dossier, parse_legal_basis, peel_templates
 from exporters.json_export import procedure_json
 from models.enums import ChannelMethod, CopyForm, FeeKind, ItemGroup, ItemKind, Level, TimeUnit
@@ -285,7 +285,7 @@ def test_hand_checked_pages_match_field_for_field(corpus: Path, golden_set: str)
     The first set (40 pages) was annotated blind and then used to refine the rules; the second (20 pages, drawn
     later with another seed) was annotated blind as a held-out check.
     """
-    from tests.catalog.handchecked import GOLDEN, score
+    from tests.helpers.handchecked import GOLDEN, score
 
     result = score(corpus, GOLDEN.with_name(golden_set))
     print(

@@ -25,7 +25,7 @@ from models.procedure import DossierItem, Procedure, Result, Step
 from models.redesign import Draft, suggest
 from models.sources import load_registry
 from tests.conftest import SHARED
-from tests.exporters.corpus import analysed, connected_registry, portal_pages, sample_procedures
+from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
 
 NS = {
     "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
@@ -315,6 +315,7 @@ def test_write_bpmn_and_the_folder_export_report_progress_and_cancel(sample, tmp
     assert list((tmp_path / "cancelled").iterdir()) == []
 
 
+@pytest.mark.shared  # reads ../shared/schemas, not the data
 def test_the_shipped_schemas_are_the_shared_ones() -> None:
     shared = SHARED / "schemas" / "bpmn-2.0.2"
     if not shared.is_dir():

@@ -22,8 +22,8 @@ from models.template import ENUM, ENUM_LIST, PROCEDURES, README_SHEET, STEPS, TA
 from models.vocabulary import ENUM_LABELS
 from models.workspace import Workspace
 from tests.catalog.test_template import sample as every_kind_of_cell
-from tests.exporters.corpus import portal_pages, sample_procedures
 from tests.exporters.test_cost_xlsx import cost_inputs
+from tests.helpers.corpus import portal_pages, sample_procedures
 
 
 @pytest.fixture(scope="module")

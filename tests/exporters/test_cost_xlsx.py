@@ -28,8 +28,8 @@ from models.cost import CostBreakdown, CostParameters, catalog_cost, procedure_c
 from models.enums import Actor, ChannelMethod, CopyForm, ItemGroup, ItemKind
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
 from models.redesign import Draft, suggest
-from tests.exporters.corpus import analysed, connected_registry, portal_pages, sample_procedures
-from tests.exporters.xlsx_formulas import Evaluator
+from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
+from tests.helpers.xlsx_formulas import Evaluator
 
 #: Per-procedure sheet columns -> the model figure they compute.
 LINES = {

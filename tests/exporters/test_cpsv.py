@@ -26,7 +26,7 @@ from models.enums import TimeUnit
 from models.findings import Finding
 from models.procedure import Procedure
 from tests.conftest import SHARED
-from tests.exporters.corpus import analysed, every_nth, portal_pages, sample_procedures
+from tests.helpers.corpus import analysed, every_nth, portal_pages, sample_procedures
 
 CPSV = Namespace("http://purl.org/vocab/cpsv#")
 CV = Namespace("http://data.europa.eu/m8g/")
@@ -231,6 +231,7 @@ def test_the_streamed_file_is_the_generated_document(sample, document, tmp_path:
     assert sorted(tmp_path.iterdir()) == [path]
 
 
+@pytest.mark.shared  # reads ../shared/schemas, not the data
 def test_the_shipped_shapes_and_context_are_the_shared_ones() -> None:
     shared = SHARED / "schemas" / "cpsv-ap-3.2.0"
     if not shared.is_dir():

@@ -26,7 +26,7 @@ from models.findings import Finding
 from models.graph import consuming_step, effective_actors
 from models.procedure import DossierItem, Procedure, Result, Step
 from models.redesign import Draft, suggest
-from tests.exporters.corpus import analysed, connected_registry, sample_procedures
+from tests.helpers.corpus import analysed, connected_registry, sample_procedures
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"

@@ -15,7 +15,7 @@ from models.cost import CostParameters, procedure_cost
 from models.proposals import Proposals
 from models.redesign import ChangeGroup, RemoveItem, item_reference
 from models.workspace import Workspace
-from tests.exporters.corpus import SAMPLE
+from tests.helpers.corpus import SAMPLE
 
 
 @pytest.fixture

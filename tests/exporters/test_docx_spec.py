@@ -25,7 +25,7 @@ from exporters.word.spec_text import FIELD_LABELS, FIELD_ORDER, INFO_LABELS, LET
 from models.enums import ChannelMethod, FeeKind, ItemGroup, ProcedureStatus
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Step
 from models.text import fold, squash
-from tests.exporters.corpus import sample_procedures
+from tests.helpers.corpus import sample_procedures
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -19,8 +19,8 @@ from models.enums import FindingGrade
 from models.findings import Finding
 from models.procedure import DossierItem, Procedure
 from models.sources import load_registry
-from tests.exporters.corpus import analysed, connected_registry, portal_pages, sample_procedures
-from tests.exporters.xlsx_formulas import Evaluator
+from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
+from tests.helpers.xlsx_formulas import Evaluator
 
 Entries = list[tuple[Procedure, list[Finding]]]
 HEADERS = [label for label, _ in COLUMNS]

@@ -8,7 +8,7 @@ import pytest
 
 from catalog.importing.importer import import_paths
 from models.workspace import Workspace
-from tests.faults.hostile import CASES, SAMPLE
+from tests.helpers.hostile import CASES, SAMPLE
 
 
 @pytest.fixture(scope="module")

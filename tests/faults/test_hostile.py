@@ -2,7 +2,7 @@
 file that cannot be read, one sentence per failure naming the file (and record) and the reason, bombs refused in
 seconds; and what was imported leaves every export as literal text, never a formula or markup.
 
-The corpus is written at test time by :mod:`tests.faults.hostile`.
+The corpus is written at test time by :mod:`tests.helpers.hostile`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from defusedxml.ElementTree import fromstring
 from catalog.importing.importer import import_paths
 from models.text import printable
 from models.workspace import Workspace
-from tests.faults.hostile import CASES, FORMULAS, MARKUP, SAMPLE, Case
+from tests.helpers.hostile import CASES, FORMULAS, MARKUP, SAMPLE, Case
 from tests.test_cli import REPO, run, table_dump
 
 BY_NAME = {case.name: case for case in CASES}

@@ -1,6 +1,6 @@
 """Hostile files through the workbench's File › Import… (issue 8), end to end.
 
-Each case of :mod:`tests.faults.hostile` is chosen in the import action of a real main window (Vietnamese,
+Each case of :mod:`tests.helpers.hostile` is chosen in the import action of a real main window (Vietnamese,
 offscreen) on a copy of the sample workspace and read on the dialog's worker. Whatever the file, the window never
 crashes or freezes and nothing it shows holds a traceback or a raw exception; a file that cannot be read is exactly
 one sentence naming the file (and record) and the reason, and leaves the workspace as it was; afterwards the catalog
@@ -31,7 +31,7 @@ import pytest
 
 from models.text import printable
 from models.workspace import Workspace
-from tests.faults.hostile import CASES, Case
+from tests.helpers.hostile import CASES, Case
 from tests.test_cli import table_dump
 from workbench import io_dialogs
 from workbench.i18n import Translations

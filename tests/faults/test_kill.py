@@ -1,8 +1,8 @@
 """Issue 8's bar: a process killed during import, redesign or save leaves the workspace consistent, over at least
-200 random kills (see :mod:`tests.faults.kill_driver` for how the kills are made and what is checked).
+200 random kills (see :mod:`tests.helpers.kill_driver` for how the kills are made and what is checked).
 
 The seed is random unless ``TTHC_KILL_SEED`` sets it; it is printed, and every problem names it, so that a failure
-can be replayed with ``python -m tests.faults.kill_driver FOLDER --seed SEED``. ``TTHC_KILLS`` changes the count.
+can be replayed with ``python -m tests.helpers.kill_driver FOLDER --seed SEED``. ``TTHC_KILLS`` changes the count.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 from tests.test_cli import REPO
 
 KILLS = int(os.environ.get("TTHC_KILLS", "216"))
+pytestmark = pytest.mark.shared  # the driver's inputs include 20 of the corpus's pages when it is there
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the kill driver forks a loaded interpreter (POSIX only)")
@@ -28,7 +29,7 @@ def test_killing_tthc_at_random_points_never_leaves_an_inconsistent_workspace(tm
         [
             sys.executable,
             "-m",
-            "tests.faults.kill_driver",
+            "tests.helpers.kill_driver",
             str(tmp_path),
             "--kills",
             str(KILLS),

@@ -20,10 +20,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from models.workspace import Workspace
-from tests.faults.kill_driver import check, fingerprint, write_inputs
+from tests.helpers.kill_driver import check, fingerprint, write_inputs
 from tests.test_cli import REPO, run, table_dump
 
 SAMPLE = REPO / "samples" / "sample-catalog.json"
+# every test imports the kill driver's batch, which holds 20 of the corpus's pages when it is there
+pytestmark = pytest.mark.shared
 NOBODY = 65534
 
 

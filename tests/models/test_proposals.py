@@ -184,7 +184,7 @@ def test_a_merge_that_no_longer_applies_stores_nothing(ws: Workspace) -> None:
 def test_apply_suggestions_writes_the_whole_catalog_in_chunks(workspace_target: str, monkeypatch) -> None:
     import catalog.pipeline.redesigns as redesigns
     from catalog.importing.importer import import_paths
-    from tests.exporters.corpus import SAMPLE
+    from tests.helpers.corpus import SAMPLE
 
     monkeypatch.setattr(redesigns, "_CHUNK", 4)  # several chunks in the one transaction
     with Workspace.open(workspace_target) as ws:

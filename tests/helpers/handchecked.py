@@ -5,7 +5,7 @@ characters with its quantities and group, the number of notes, the channels and 
 counts as correct when its name starts like an annotated item of the same page (folded, bullets peeled) and its
 quantities agree; precision is correct / extracted, recall is correct / annotated.
 
-Run it alone for the figures: ``.venv/bin/python -m tests.catalog.handchecked``.
+Run it alone for the figures: ``.venv/bin/python -m tests.helpers.handchecked``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import catalog.importing.all_formats  # noqa: F401
 from catalog.importing.importer import read_file
 from catalog.reading.items import strip_bullet
 from models.text import fold
+from tests.conftest import SHARED
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "portal-pages-handchecked.json"
 _PREFIX = 30
@@ -87,11 +88,7 @@ def score(pages_dir: Path, golden: Path = GOLDEN) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    pages = (
-        Path(sys.argv[1])
-        if len(sys.argv) > 1
-        else Path(__file__).resolve().parents[3] / "shared" / "data" / "portal-pages"
-    )
+    pages = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED / "data" / "portal-pages"
     result = score(pages)
     for line in result.pop("misses"):
         print(line)

@@ -3,7 +3,7 @@
 Each labelled item names the registry source that holds its data, or null. The finder is run on the item's
 published text alone. Precision = correct sources / sources predicted; recall = correct sources / sources labelled.
 
-Run it alone for the figures and the confusion table: ``.venv/bin/python -m tests.catalog.finder_eval``.
+Run it alone for the figures and the confusion table: ``.venv/bin/python -m tests.helpers.finder_eval``.
 """
 
 from __future__ import annotations
@@ -16,16 +16,14 @@ from typing import Any
 from catalog.finder.grading import assess_item
 from catalog.finder.matcher import Matcher, default_matcher
 from models.procedure import DossierItem, Procedure
+from tests.conftest import SHARED
 
 LABELS = Path(__file__).resolve().parents[1] / "golden" / "finder-labels.json"
 
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
-
-
 def context_of(entry: dict[str, Any]) -> tuple[str, str | None]:
     """The name and field of the procedure an item comes from: some phrasings depend on them."""
-    path = SHARED / entry["source_file"]
+    path = SHARED / "data" / entry["source_file"]
     if not path.exists():
         return "", None
     data = json.loads(path.read_text(encoding="utf-8"))

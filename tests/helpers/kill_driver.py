@@ -1,7 +1,7 @@
 """Kill ``tthc`` at random points of an import, a redesign, an undo, a proposal save, a new workspace and a schema
 upgrade, many times, and check after each kill that the workspace is consistent (issue 8).
 
-Run: ``python -m tests.faults.kill_driver FOLDER [--kills N] [--seed S]``; it prints one JSON summary on standard
+Run: ``python -m tests.helpers.kill_driver FOLDER [--kills N] [--seed S]``; it prints one JSON summary on standard
 output (kills, inconsistent workspaces, the states the kills left, timings) and a line per problem on standard
 error. ``tests/faults/test_kill.py`` runs it.
 
