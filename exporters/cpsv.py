@@ -59,10 +59,11 @@ from urllib.parse import quote
 
 from catalog.reading.documents import document_key
 from exporters.safety import xml_text
-from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
+from exporters.streaming import partial_path
 from exporters.wording import item_facts, one_line, shorten, time_limit, time_limits
 from models.enums import TimeUnit
 from models.findings import Finding
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Channel, DossierItem, Procedure
 from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
@@ -503,7 +504,7 @@ def write_cpsv(
     procedures: Iterable[Procedure],
     path: Path,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     *,
     findings_by_code: FindingsOf | None = None,
     registry: Iterable[DataSource] | None = None,
@@ -514,7 +515,7 @@ def write_cpsv(
     """Write :func:`generate_cpsv` to ``path``, one procedure at a time (the document is never whole in memory).
 
     ``progress(done, total)`` is called after each procedure; when ``cancelled()`` returns True nothing is left at
-    ``path`` and :class:`~exporters.streaming.ExportCancelled` is raised. ``catalog`` (see :func:`catalog_index`)
+    ``path`` and :class:`~models.jobs.Cancelled` is raised. ``catalog`` (see :func:`catalog_index`)
     lets ``procedures`` be a stream read once; without it they are read into a list first.
     """
     if catalog is None:
@@ -530,7 +531,7 @@ def write_cpsv(
             first = True
             nodes_of = _graph_nodes(procedures, catalog, findings_by_code, registry, base)
             for done, nodes in enumerate(nodes_of, start=1):
-                check_cancelled(cancelled)
+                check_cancelled(cancelled, EXPORT)
                 for node in nodes:
                     out.write(("\n" if first else ",\n") + json.dumps(node, ensure_ascii=False))
                     first = False

@@ -30,7 +30,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from exporters.safety import cell_text, is_formula_like
-from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
+from exporters.streaming import partial_path
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 
 EXCEL_MAX_ROW = 1_048_576
 DATE_FORMAT = "dd/mm/yyyy"
@@ -200,7 +201,7 @@ class Ticker:
     """
 
     def __init__(
-        self, progress: Progress | None, cancelled: Cancelled | None, total: int, every: int = 100
+        self, progress: Progress | None, cancelled: CancelCheck | None, total: int, every: int = 100
     ) -> None:
         self.progress = progress
         self.cancelled = cancelled
@@ -209,15 +210,15 @@ class Ticker:
         self.done = 0
 
     def tick(self) -> None:
-        """One more unit done. Raises ExportCancelled when the caller asked to stop."""
+        """One more unit done. Raises Cancelled when the caller asked to stop."""
         self.done += 1
         if self.done % self.every == 0:
-            check_cancelled(self.cancelled)
+            check_cancelled(self.cancelled, EXPORT)
             if self.progress is not None:
                 self.progress(self.done, self.total)
 
     def finish(self) -> None:
-        check_cancelled(self.cancelled)
+        check_cancelled(self.cancelled, EXPORT)
         if self.progress is not None:
             self.progress(self.done, self.total)
 

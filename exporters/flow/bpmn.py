@@ -68,11 +68,12 @@ from exporters.flow.bpmn_layout import (
     stack_origin,
 )
 from exporters.safety import safe_filename, xml_text
-from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path, write_atomic
+from exporters.streaming import partial_path, write_atomic
 from exporters.wording import item_facts, one_line, shorten, time_limits
 from models.enums import Actor
 from models.findings import Finding
 from models.graph import procedure_graph
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import DossierItem, Procedure
 from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
@@ -630,13 +631,13 @@ def write_bpmn_folder(
     registry: Iterable[DataSource] | None = None,
     *,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> list[Path]:
     """One ``<code>.bpmn`` file per procedure in ``folder`` (created if needed), for big selections.
 
     Procedures are written one at a time (never all in memory as XML). ``progress(done, total)`` is called after
     each file; when ``cancelled()`` returns True the files this call wrote are removed and
-    :class:`~exporters.streaming.ExportCancelled` is raised.
+    :class:`~models.jobs.Cancelled` is raised.
 
     Returns
     -------
@@ -648,7 +649,7 @@ def write_bpmn_folder(
     written: list[Path] = []
     try:
         for done, procedure in enumerate(procedures, start=1):
-            check_cancelled(cancelled)
+            check_cancelled(cancelled, EXPORT)
             stem = safe_filename(procedure.code)
             path = folder / f"{stem}.bpmn"
             copy = 1

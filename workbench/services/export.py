@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TextIO
 
 from exporters.safety import safe_filename
-from exporters.streaming import Cancelled, ExportCancelled, Progress, check_cancelled, partial_path
+from exporters.streaming import partial_path
 from models.errors import TthcError
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.vocabulary import Lang
 from models.workspace import Workspace
@@ -35,14 +36,14 @@ class _Run:
     ws: Workspace
     request: ExportRequest
     progress: Progress | None
-    cancelled: Cancelled | None
+    cancelled: CancelCheck | None
 
     @property
     def output(self) -> Path:
         return self.request.output
 
     def check(self) -> None:
-        check_cancelled(self.cancelled)
+        check_cancelled(self.cancelled, EXPORT)
 
     def selected(self) -> Iterator[_Version]:
         return versions(self.ws, self.request.codes, self.request.proposal)
@@ -88,7 +89,7 @@ def _one_by_one(
     run: _Run, count: int, selected: Iterable[_Version], write: Callable[[_Version], Path]
 ) -> int:
     """Call ``write(version)`` for each of the ``count`` selected procedures with progress and cancel; a cancelled
-    export removes the files it wrote."""
+    or failed export removes the files it wrote."""
     written: list[Path] = []
     try:
         for index, version in enumerate(selected):
@@ -96,7 +97,7 @@ def _one_by_one(
             written.append(write(version))
             if run.progress is not None:
                 run.progress(index + 1, count)
-    except ExportCancelled:
+    except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
             partial_path(path).unlink(missing_ok=True)
@@ -109,7 +110,13 @@ def _json(run: _Run) -> int:
 
     count = selected_count(run.ws, run.request.codes)
     run.check()
-    write_json((to_be or p for p, to_be in run.selected()), run.output)
+    write_json(
+        (to_be or p for p, to_be in run.selected()),
+        run.output,
+        progress=run.progress,
+        cancelled=run.cancelled,
+        total=count,
+    )
     return count
 
 
@@ -365,7 +372,7 @@ def export(
     request: ExportRequest,
     *,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> int:
     """Write ``request``; returns how many procedures were exported (the plan: how many it lists).
 
@@ -381,7 +388,7 @@ def export(
 
     Raises
     ------
-    ExportCancelled : ``cancelled`` returned True; no file is left.
+    Cancelled : ``cancelled`` returned True; no file is left.
     TthcError : the selection cannot be written so (several diagrams to one file, an unknown kind...).
     DiagramError, OSError : the exporter failed.
     """
