@@ -58,8 +58,8 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 from catalog.reading.documents import document_key
+from exporters.output import atomic_output
 from exporters.safety import xml_text
-from exporters.streaming import partial_path
 from exporters.wording import item_facts, one_line, shorten, time_limit, time_limits
 from models.enums import TimeUnit
 from models.findings import Finding
@@ -522,26 +522,18 @@ def write_cpsv(
         procedures = list(procedures)
         catalog = catalog_index(procedures)
     total = len(catalog)
-    tmp = partial_path(path)
-    try:
-        with tmp.open("w", encoding="utf-8") as out:
-            out.write(
-                '{\n"@context": ' + json.dumps(_context(context), ensure_ascii=False) + ',\n"@graph": ['
-            )
-            first = True
-            nodes_of = _graph_nodes(procedures, catalog, findings_by_code, registry, base)
-            for done, nodes in enumerate(nodes_of, start=1):
-                check_cancelled(cancelled, EXPORT)
-                for node in nodes:
-                    out.write(("\n" if first else ",\n") + json.dumps(node, ensure_ascii=False))
-                    first = False
-                if progress is not None:
-                    progress(done, total)
-            out.write("\n]\n}\n")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as tmp, tmp.open("w", encoding="utf-8") as out:
+        out.write('{\n"@context": ' + json.dumps(_context(context), ensure_ascii=False) + ',\n"@graph": [')
+        first = True
+        nodes_of = _graph_nodes(procedures, catalog, findings_by_code, registry, base)
+        for done, nodes in enumerate(nodes_of, start=1):
+            check_cancelled(cancelled, EXPORT)
+            for node in nodes:
+                out.write(("\n" if first else ",\n") + json.dumps(node, ensure_ascii=False))
+                first = False
+            if progress is not None:
+                progress(done, total)
+        out.write("\n]\n}\n")
 
 
 # --- validation ---------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from exporters.output import atomic_output
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.json_format import FORMAT_NAME, FORMAT_VERSION, procedure_json
 from models.procedure import Procedure
@@ -74,12 +75,5 @@ def write_json(
 ) -> int:
     """Write the export to ``path`` atomically (a partial file never replaces a good one); returns the count.
     See :func:`write_json_to` for ``progress`` and ``cancelled``; a cancelled export leaves no file."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with tmp.open("w", encoding="utf-8") as out:
-            count = write_json_to(procedures, out, progress=progress, cancelled=cancelled, total=total)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_output(path) as tmp, tmp.open("w", encoding="utf-8") as out:
+        return write_json_to(procedures, out, progress=progress, cancelled=cancelled, total=total)

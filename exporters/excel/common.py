@@ -2,7 +2,8 @@
 
 Every workbook is written in openpyxl's write-only (streaming) mode, so a national catalog never sits in memory as
 cells: rows go to each sheet's temporary file as they are made, and the workbook is zipped at the end into a
-``.part`` file that replaces the target only when complete (:func:`save_atomic`). Write-only sheets take column
+``.part`` file that replaces the target only when complete (:func:`save_atomic`, with
+:func:`exporters.output.atomic_output`). Write-only sheets take column
 widths and frozen panes before their first row, and auto filters and data validations any time before saving.
 
 Text is data, never code: :func:`text` returns a string that openpyxl stores as a string cell even when it starts
@@ -29,8 +30,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from exporters.output import atomic_output
 from exporters.safety import cell_text, is_formula_like
-from exporters.streaming import partial_path
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 
 EXCEL_MAX_ROW = 1_048_576
@@ -232,15 +233,10 @@ def total_of(items: Iterable[Any], total: int | None) -> int:
 
 
 def save_atomic(workbook: Workbook, path: Path) -> None:
-    """Save to ``path.part`` then replace ``path``, so a reader never sees half a workbook."""
-    tmp = partial_path(path)
-    try:
+    """Save to ``path.part`` then replace ``path``, so a reader never sees half a workbook (nor a partial file
+    when the save fails)."""
+    with atomic_output(path) as tmp:
         workbook.save(tmp)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 def discard(workbook: Workbook) -> None:

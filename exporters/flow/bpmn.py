@@ -67,8 +67,8 @@ from exporters.flow.bpmn_layout import (
     link_waypoints,
     stack_origin,
 )
+from exporters.output import atomic_output, atomic_outputs
 from exporters.safety import safe_filename, xml_text
-from exporters.streaming import partial_path, write_atomic
 from exporters.wording import item_facts, one_line, shorten, time_limits
 from models.enums import Actor
 from models.findings import Finding
@@ -619,9 +619,9 @@ def write_bpmn(
     to_be_findings: Iterable[Finding] | None = None,
 ) -> None:
     """Write :func:`generate_bpmn` to ``path`` atomically (a partial file never replaces a good one)."""
-    write_atomic(
-        path, generate_bpmn(procedure, findings, registry, to_be=to_be, to_be_findings=to_be_findings)
-    )
+    data = generate_bpmn(procedure, findings, registry, to_be=to_be, to_be_findings=to_be_findings)
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def write_bpmn_folder(
@@ -635,9 +635,10 @@ def write_bpmn_folder(
 ) -> list[Path]:
     """One ``<code>.bpmn`` file per procedure in ``folder`` (created if needed), for big selections.
 
-    Procedures are written one at a time (never all in memory as XML). ``progress(done, total)`` is called after
-    each file; when ``cancelled()`` returns True the files this call wrote are removed and
-    :class:`~models.jobs.Cancelled` is raised.
+    Procedures are written one at a time (never all in memory as XML), each beside its target until all are
+    written (:func:`exporters.output.atomic_outputs`). ``progress(done, total)`` is called after each file; when
+    ``cancelled()`` returns True, or a file cannot be written, none is left and a file already in ``folder`` is as
+    it was (:class:`~models.jobs.Cancelled` is raised).
 
     Returns
     -------
@@ -646,24 +647,18 @@ def write_bpmn_folder(
     procedures = list(procedures)
     registry = _shipped_registry() if registry is None else tuple(registry)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    try:
+    with atomic_outputs() as outputs:
         for done, procedure in enumerate(procedures, start=1):
             check_cancelled(cancelled, EXPORT)
             stem = safe_filename(procedure.code)
             path = folder / f"{stem}.bpmn"
             copy = 1
-            while path in written:
+            while path in outputs:
                 copy += 1
                 path = folder / f"{stem}-{copy}.bpmn"
             findings = (findings_by_code or {}).get(procedure.code)
-            write_bpmn(procedure, path, findings, registry)
-            written.append(path)
+            outputs.partial(path).write_bytes(generate_bpmn(procedure, findings, registry))
             if progress is not None:
                 progress(done, len(procedures))
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-            partial_path(path).unlink(missing_ok=True)
-        raise
-    return written
+        check_cancelled(cancelled, EXPORT)
+    return outputs.targets

@@ -54,6 +54,7 @@ from exporters.flow.diagram_layout import (
     grid_lines,
     wrap_label,
 )
+from exporters.output import atomic_output
 from exporters.safety import safe_filename
 from models.enums import Actor, FindingGrade, ItemGroup
 from models.errors import TthcError
@@ -541,6 +542,27 @@ def write_diagram(
     ValueError : neither ``fmt`` nor the suffix names a format.
     DiagramError : graphviz failed.
     """
+    target, data = diagram_file(
+        path, as_is, findings, to_be, to_be_findings, registry=registry, title=title, fmt=fmt
+    )
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(data)
+    return target
+
+
+def diagram_file(
+    path: Path,
+    as_is: Procedure,
+    findings: Iterable[Finding] | None = None,
+    to_be: Procedure | None = None,
+    to_be_findings: Iterable[Finding] | None = None,
+    *,
+    registry: Iterable[DataSource] | None = None,
+    title: str | None = None,
+    fmt: Format | Literal["dot"] | None = None,
+) -> tuple[Path, bytes]:
+    """What :func:`write_diagram` writes, not written: the file (in the folder ``path``, or ``path``) and its bytes
+    (for an export that puts several diagrams in place together, :func:`exporters.output.atomic_outputs`)."""
     if path.is_dir():
         path = path / default_filename(as_is, fmt or "svg", compared=to_be is not None)
     chosen = fmt or {".gv": "dot"}.get(path.suffix.lower(), path.suffix.lower().lstrip("."))
@@ -554,10 +576,7 @@ def write_diagram(
                 f"Cannot tell the diagram format from {path.name!r}: use .svg, .png, .pdf or .dot."
             )
         data = render(dot, drawn)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return path
+    return path, data
 
 
 def parse_node_id(node_id: str) -> tuple[str | None, str, int | str | None]:

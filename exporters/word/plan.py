@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from exporters.streaming import partial_path
+from exporters.output import atomic_output
 from exporters.word import ml
 from models.cost import CostBreakdown, CostParameters, procedure_cost, savings_rate
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
@@ -294,24 +294,17 @@ def write_plan_docx(
     ------
     Cancelled : the caller cancelled; no file (nor partial file) is left.
     """
-    tmp = partial_path(path)
-    try:
-        with tmp.open("wb") as out:
-            count = write_plan_docx_to(
-                drafts,
-                out,
-                params,
-                proposal=proposal,
-                title=title,
-                total=total,
-                progress=progress,
-                cancelled=cancelled,
-            )
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_output(path) as tmp, tmp.open("wb") as out:
+        return write_plan_docx_to(
+            drafts,
+            out,
+            params,
+            proposal=proposal,
+            title=title,
+            total=total,
+            progress=progress,
+            cancelled=cancelled,
+        )
 
 
 def generate_plan_docx(drafts: Iterable[Draft], params: CostParameters, *, proposal: str) -> bytes:

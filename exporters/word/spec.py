@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from exporters.output import atomic_output
 from exporters.safety import safe_filename
-from exporters.streaming import partial_path
 from exporters.word import ml
 from exporters.word import spec_text as text
 from models.enums import ProcedureStatus
@@ -435,17 +435,10 @@ def write_spec_docx(
     ...     write_spec_docx(ws.procedures(["1.001193"]), Path("khai-sinh.docx"))
     1
     """
-    tmp = partial_path(path)
-    try:
-        with tmp.open("wb") as out:
-            count = write_spec_docx_to(
-                procedures, out, total=total, progress=progress, cancelled=cancelled, decision=decision
-            )
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_output(path) as tmp, tmp.open("wb") as out:
+        return write_spec_docx_to(
+            procedures, out, total=total, progress=progress, cancelled=cancelled, decision=decision
+        )
 
 
 def spec_docx_filename(procedures: Sequence[Procedure]) -> str:

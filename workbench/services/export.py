@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from exporters.output import atomic_outputs
 from exporters.safety import safe_filename
-from exporters.streaming import partial_path
 from models.errors import TthcError
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
@@ -86,22 +86,19 @@ def output_folder(output: Path, count: int, what: str) -> bool:
 
 
 def _one_by_one(
-    run: _Run, count: int, selected: Iterable[_Version], write: Callable[[_Version], Path]
+    run: _Run, count: int, selected: Iterable[_Version], make: Callable[[_Version], tuple[Path, bytes]]
 ) -> int:
-    """Call ``write(version)`` for each of the ``count`` selected procedures with progress and cancel; a cancelled
-    or failed export removes the files it wrote."""
-    written: list[Path] = []
-    try:
+    """Write the file ``make(version)`` gives (its path and bytes) for each of the ``count`` selected procedures,
+    with progress and cancel. The files replace their targets together once all are written: a cancelled or
+    failed export leaves none, and the files already there as they were."""
+    with atomic_outputs() as outputs:
         for index, version in enumerate(selected):
             run.check()
-            written.append(write(version))
+            path, data = make(version)
+            outputs.partial(path).write_bytes(data)
             if run.progress is not None:
                 run.progress(index + 1, count)
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-            partial_path(path).unlink(missing_ok=True)
-        raise
+        run.check()
     return count
 
 
@@ -122,26 +119,26 @@ def _json(run: _Run) -> int:
 
 def _diagram(run: _Run) -> int:
     from catalog.pipeline.analysis import WorkspaceFinder
-    from exporters.flow.diagram import write_diagram
+    from exporters.flow.diagram import diagram_file
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "diagrams")
     finder = WorkspaceFinder(run.ws)
     fmt = run.request.fmt or ("svg" if folder else None)
 
-    def write(version: _Version) -> Path:
+    def make(version: _Version) -> tuple[Path, bytes]:
         as_is, to_be = version
-        return write_diagram(
+        return diagram_file(
             run.output,
             as_is,
             finder(as_is),
             to_be,
             finder(to_be) if to_be is not None else None,
             registry=finder.registry,
-            fmt=fmt,  # type: ignore[arg-type]  # the formats write_diagram takes, checked there
+            fmt=fmt,  # type: ignore[arg-type]  # the formats diagram_file takes, checked there
         )
 
-    return _one_by_one(run, count, run.selected(), write)
+    return _one_by_one(run, count, run.selected(), make)
 
 
 def _catalog_xlsx(run: _Run) -> int:
@@ -193,26 +190,25 @@ def _findings_xlsx(run: _Run) -> int:
 
 def _bpmn(run: _Run) -> int:
     from catalog.pipeline.analysis import WorkspaceFinder
-    from exporters.flow.bpmn import write_bpmn
+    from exporters.flow.bpmn import generate_bpmn
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "BPMN files")
     finder = WorkspaceFinder(run.ws)
 
-    def write(version: _Version) -> Path:
+    def make(version: _Version) -> tuple[Path, bytes]:
         as_is, to_be = version
         path = run.output / f"{safe_filename(as_is.code)}.bpmn" if folder else run.output
-        write_bpmn(
+        data = generate_bpmn(
             as_is,
-            path,
             finder(as_is),
             finder.registry,
             to_be=to_be,
             to_be_findings=finder(to_be) if to_be is not None else None,
         )
-        return path
+        return path, data
 
-    return _one_by_one(run, count, run.selected(), write)
+    return _one_by_one(run, count, run.selected(), make)
 
 
 def _cpsv(run: _Run) -> int:
@@ -395,4 +391,5 @@ def export(
     kind = KINDS.get(request.kind)
     if kind is None:
         raise TthcError(f"Unknown export kind {request.kind!r}: use one of {', '.join(KINDS)}.")
+    check_cancelled(cancelled, EXPORT)
     return kind.write(_Run(ws, request, progress, cancelled))
