@@ -22,7 +22,8 @@ def import_files(
 ) -> ImportReport:
     """Import files and folders (each file's format recognised by its content) into ``workspace`` as one batch:
     a record that cannot be read is reported in one sentence while the rest imports (``strict``: nothing is written
-    then); ``cancelled`` abandons the batch, writing nothing (:class:`~models.jobs.Cancelled`). See :func:`catalog.importing.importer.import_paths`.
+    then); ``cancelled`` abandons the batch, writing nothing (:class:`~models.jobs.Cancelled`). See
+    :func:`catalog.importing.importer.import_paths`.
 
     A workbench that keeps an :class:`~workbench.services.analysis.AnalysisContext` open tells it
     (:meth:`~workbench.services.analysis.AnalysisContext.catalog_changed`): the new procedures can issue documents
