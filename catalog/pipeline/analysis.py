@@ -284,19 +284,13 @@ def analyze_workspace(
     *,
     store: bool = True,
     progress: Progress | None = None,
-    cancelled: CancelCheck | None = None,
 ) -> CatalogAnalysis:
     """Analyse a workspace's procedures (all, or those with ``codes``) with its registry and cost settings (issuer
-    links across the whole catalog, as :class:`WorkspaceFinder` makes them); a cancelled analysis stores nothing."""
+    links across the whole catalog, as :class:`WorkspaceFinder` makes them)."""
     procedures = list(workspace.procedures(codes))
     finder = WorkspaceFinder(workspace)
     analysis = analyze(
-        procedures,
-        finder.registry,
-        load_cost_parameters(workspace),
-        finder=finder,
-        progress=progress,
-        cancelled=cancelled,
+        procedures, finder.registry, load_cost_parameters(workspace), finder=finder, progress=progress
     )
     if store:
         workspace.replace_findings({a.procedure.code: a.findings for a in analysis.procedures})

@@ -3,6 +3,7 @@ error) and keeps its promise: nothing written to the workspace."""
 
 from __future__ import annotations
 
+import doctest
 import itertools
 from collections.abc import Callable
 from pathlib import Path
@@ -115,3 +116,11 @@ def test_a_cancelled_cost_calculation_says_so(sample: tuple[Path, Path]) -> None
     assert cancel.value.operation == COST
     assert cancel.value.sentence() == "Đã hủy tính chi phí."
     assert cancel.value.sentence("en") == "The cost calculation was cancelled."
+
+
+def test_the_examples_of_the_contract_hold() -> None:
+    import exporters.output
+    import models.jobs
+
+    for module in (models.jobs, exporters.output):
+        assert doctest.testmod(module).failed == 0, module.__name__
