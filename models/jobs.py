@@ -14,7 +14,7 @@ and a real error that happens after a cancel was asked is still that error.
 >>> check_cancelled(lambda: True, IMPORT)
 Traceback (most recent call last):
 ...
-models.jobs.Cancelled: Import cancelled; the workspace was not changed.
+models.jobs.Cancelled: Import cancelled: the workspace was not changed.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ Progress = Callable[[int, int], None]
 #: ``cancelled()``: True once the caller asked the operation to stop.
 CancelCheck = Callable[[], bool]
 
-# What was cancelled: the operations whose promise a cancel keeps, each with what it says (Vietnamese, English).
+# What was cancelled: the operations whose promise a cancel keeps, each with what it says (Vietnamese, English; as
+# the workbench's dialogs say it, workbench/i18n/tthc_vi.ts).
 OPERATION: Final = "operation"
 IMPORT: Final = "import"
 ANALYSIS: Final = "analysis"
@@ -39,17 +40,20 @@ COST: Final = "cost"
 FIGURES: Final = "figures"
 
 _SENTENCES: dict[str, tuple[str, str]] = {
-    OPERATION: ("Đã hủy; không có gì được ghi.", "Cancelled; nothing was written."),
-    IMPORT: ("Đã hủy nhập; workspace không thay đổi.", "Import cancelled; the workspace was not changed."),
+    OPERATION: ("Đã hủy: không có gì được ghi.", "Cancelled: nothing was written."),
+    IMPORT: (
+        "Đã hủy việc nhập: không gian làm việc không thay đổi.",
+        "Import cancelled: the workspace was not changed.",
+    ),
     ANALYSIS: (
-        "Đã hủy rà soát; kết quả rà soát đã lưu không thay đổi.",
-        "Analysis cancelled; the stored findings are unchanged.",
+        "Việc rà soát đã hủy: kết quả rà soát đã lưu không thay đổi.",
+        "Analysis cancelled: the stored findings are unchanged.",
     ),
     SUGGESTIONS: (
-        "Đã hủy áp dụng đề xuất; không phương án nào thay đổi.",
-        "Applying the suggestions was cancelled; no proposal was changed.",
+        "Đã hủy việc áp dụng đề xuất: không phương án nào thay đổi.",
+        "Applying the suggestions was cancelled: no proposal was changed.",
     ),
-    EXPORT: ("Đã hủy xuất; không có tệp nào được ghi.", "Export cancelled; no file was written."),
+    EXPORT: ("Đã hủy việc xuất: không tệp nào được ghi.", "Export cancelled: no file was written."),
     COST: ("Đã hủy tính chi phí.", "The cost calculation was cancelled."),
     FIGURES: ("Đã hủy tính số liệu danh mục.", "The catalog figures were cancelled."),
 }

@@ -138,7 +138,7 @@ def test_ctrl_c_during_the_analysis_is_one_sentence_and_stores_nothing(corpus: P
     out, err = command.communicate(timeout=60)
     assert command.returncode == 130, (out, err)
     assert err == (
-        "Đã hủy rà soát; kết quả rà soát đã lưu không thay đổi. (Analysis cancelled; the stored findings are "
+        "Việc rà soát đã hủy: kết quả rà soát đã lưu không thay đổi. (Analysis cancelled: the stored findings are "
         "unchanged.)\n"
     )
     with Workspace.open(corpus, create=False) as ws:
