@@ -15,7 +15,3 @@ class CatalogReadError(ReadError):
 
 class ImportAborted(TthcError):
     """A strict import met a record it could not read; nothing was written."""
-
-
-class ImportCancelled(TthcError):
-    """The user cancelled an import; nothing was written."""

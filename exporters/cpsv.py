@@ -37,6 +37,10 @@ default, so that it parses offline) plus prefixes for the properties, as SEMIC's
 
 :func:`validate_cpsv` checks a document against the shipped CPSV-AP SHACL shapes with pyshacl, offline.
 
+The vocabulary (prefixes, context, IRIs, values) is :mod:`exporters.cpsv_vocabulary`; the nodes of one service
+(its evidences, outputs, channels, costs...) are made by :mod:`exporters.cpsv_nodes`; this module writes the
+document and validates it.
+
 Example
 -------
 >>> from models.procedure import Procedure
@@ -47,391 +51,53 @@ Example
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
-from urllib.parse import quote
+from typing import Any
 
-from catalog.reading.documents import document_key
-from exporters.safety import xml_text
-from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
-from exporters.wording import item_facts, one_line, shorten, time_limit, time_limits
-from models.enums import TimeUnit
+from exporters.cpsv_nodes import Node, ServiceNodes
+from exporters.cpsv_vocabulary import (
+    BASE,
+    CONTEXT_URL,
+    PREFIXES,
+    SCHEMA_DIR,
+    VIETNAM,
+    VND,
+    ContextMode,
+    context_of,
+    duration,
+    shipped_context,
+    slug,
+)
+from exporters.output import atomic_output
 from models.findings import Finding
-from models.procedure import Channel, DossierItem, Procedure
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
+from models.procedure import Procedure
 from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
-from models.text import fold
-from models.vocabulary import label
 
-BASE = "https://dichvucong.gov.vn/tthc/"
-SCHEMA_DIR = Path(__file__).with_name("schemas") / "cpsv-ap-3.2.0"
-CONTEXT_URL = "https://semiceu.github.io/uri.semic.eu-generated/CPSV-AP/releases/3.2.0/context/cpsv-ap.jsonld"
-VIETNAM = "http://publications.europa.eu/resource/authority/country/VNM"
-VND = "http://publications.europa.eu/resource/authority/currency/VND"
-PREFIXES = {
-    "adms": "http://www.w3.org/ns/adms#",
-    "cpsv": "http://purl.org/vocab/cpsv#",
-    "cv": "http://data.europa.eu/m8g/",
-    "dct": "http://purl.org/dc/terms/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-TITLE_LIMIT = 250
-UNKNOWN_AUTHORITY = "Không có thông tin về cơ quan có thẩm quyền"
-_DURATION_UNITS = {TimeUnit.DAY: ("P", "D"), TimeUnit.HOUR: ("PT", "H"), TimeUnit.MONTH: ("P", "M")}
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-Node = dict[str, Any]
-ContextMode = Literal["inline", "remote"]
-
-
-# --- values -------------------------------------------------------------------------------------------------------
-
-
-def _vi(text: str | None) -> dict[str, str]:
-    return {"@language": "vi", "@value": xml_text(text).strip()}
-
-
-def _ref(iri: str) -> dict[str, str]:
-    return {"@id": iri}
-
-
-def slug(text: str, limit: int = 80) -> str:
-    """A stable IRI segment for a name: folded, dashes between words, a short hash when cut.
-
-    >>> slug("Ủy ban nhân dân cấp xã")
-    'uy-ban-nhan-dan-cap-xa'
-    """
-    key = _SLUG.sub("-", fold(text)).strip("-")
-    if len(key) <= limit and key:
-        return key
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-    return f"{key[:limit].rstrip('-')}-{digest}".lstrip("-")
-
-
-def duration(limit: float | None, unit: TimeUnit | None) -> str | None:
-    """An ``xsd:duration`` for a calendar time limit, or None (working days and bare numbers have none).
-
-    >>> duration(15, TimeUnit.DAY), duration(1.5, TimeUnit.DAY), duration(15, TimeUnit.WORKING_DAY)
-    ('P15D', 'PT36H', None)
-    """
-    if limit is None or unit not in _DURATION_UNITS or limit < 0:
-        return None
-    if unit == TimeUnit.DAY and not float(limit).is_integer():
-        limit, unit = limit * 24, TimeUnit.HOUR
-    if unit == TimeUnit.HOUR and not float(limit).is_integer():
-        return f"PT{round(limit * 60)}M" if float(limit * 60).is_integer() else None
-    if not float(limit).is_integer():
-        return None
-    lead, tail = _DURATION_UNITS[unit]
-    return f"{lead}{int(limit)}{tail}"
-
-
-def _title(text: str) -> str:
-    return shorten(text, TITLE_LIMIT)
-
-
-# --- nodes --------------------------------------------------------------------------------------------------------
-
-
-class _Builder:
-    """Turns procedures into JSON-LD nodes; nodes several services share (organisations, concepts, numbered legal
-    documents, Vietnam) are emitted once, the first time they are referred to."""
-
-    def __init__(self, catalog: Mapping[str, Sequence[str]], base: str, sources: Mapping[str, str]) -> None:
-        self.base = base
-        self.sources = sources
-        self.by_code = (
-            catalog  # every exported procedure's code -> its results' names (links between services)
-        )
-        self.emitted: set[str] = set()
-
-    def service_iri(self, code: str) -> str:
-        return self.base + quote(code, safe=".-_~")
-
-    def _shared(self, out: list[Node], node: Node) -> dict[str, str]:
-        if node["@id"] not in self.emitted:
-            self.emitted.add(node["@id"])
-            out.append(node)
-        return _ref(node["@id"])
-
-    def _concept(self, out: list[Node], scheme: str, key: str, label: str) -> dict[str, str]:
-        iri = f"{self.base}vocab/{scheme}/{key}"
-        return self._shared(out, {"@id": iri, "@type": "Concept", "skos:prefLabel": _vi(label)})
-
-    def _vietnam(self, out: list[Node]) -> dict[str, str]:
-        return self._shared(out, {"@id": VIETNAM, "@type": "Location", "skos:prefLabel": _vi("Việt Nam")})
-
-    def _organisation(self, out: list[Node], name: str, iri: str | None = None) -> dict[str, str]:
-        node = {
-            "@id": iri or f"{self.base}co-quan/{slug(name)}",
-            "@type": "PublicOrganization",
-            "skos:prefLabel": _vi(one_line(name)),
-            "dct:spatial": self._vietnam(out),
-        }
-        return self._shared(out, node)
-
-    def nodes(self, procedure: Procedure, findings: Iterable[Finding] | None) -> list[Node]:
-        """The service node first, then the nodes it refers to that were not emitted before."""
-        iri = self.service_iri(procedure.code)
-        out: list[Node] = []
-        service: Node = {"@id": iri, "@type": "PublicService", "dct:identifier": one_line(procedure.code)}
-        out.append(service)
-        service["dct:title"] = _vi(one_line(procedure.name))
-        service["dct:description"] = _vi(self._description(procedure))
-        authorities = [
-            name
-            for name in (
-                procedure.competent_authorities
-                or procedure.executing_agencies
-                or [procedure.issuing_body or ""]
-            )
-            if one_line(name)
-        ]
-        service["cv:hasCompetentAuthority"] = [self._organisation(out, name) for name in authorities] or [
-            self._organisation(out, UNKNOWN_AUTHORITY, f"{iri}#competent-authority")
-        ]
-        by_item = {f.item_index: f for f in findings or ()}
-        evidences = [
-            self._evidence(out, procedure, i, item, by_item.get(i)) for i, item in enumerate(procedure.items)
-        ]
-        requires = sorted(
-            {
-                code
-                for f in by_item.values()
-                if (code := f.issuing_procedure) is not None and code in self.by_code
-            }
-            - {procedure.code}
-        )
-        self._put(service, "cpsv:hasInput", evidences)
-        self._put(service, "cv:holdsRequirement", self._requirements(out, procedure))
-        self._put(service, "cpsv:produces", self._outputs(out, procedure))
-        channels, costs = self._channels(out, procedure)
-        self._put(service, "cv:hasChannel", channels)
-        self._put(service, "cv:hasCost", costs)
-        self._put(service, "cv:hasLegalResource", self._legal(out, procedure))
-        processing = self._processing_time(procedure.channels)
-        if processing:
-            service["cv:processingTime"] = {"@type": "xsd:duration", "@value": processing}
-        if one_line(procedure.field):
-            service["cv:thematicArea"] = self._concept(
-                out, "linh-vuc", slug(procedure.field or ""), procedure.field or ""
-            )
-        self._put(
-            service,
-            "dct:audience",
-            [self._concept(out, "doi-tuong", slug(s), s) for s in procedure.subjects if one_line(s)],
-        )
-        if procedure.status is not None:
-            service["adms:status"] = self._concept(
-                out, "trang-thai", procedure.status.value, label(procedure.status)
-            )
-        related = [
-            self.service_iri(c) for c in procedure.related_codes if c in self.by_code and c != procedure.code
-        ]
-        self._put(service, "cv:relatedService", [_ref(r) for r in dict.fromkeys(related)])
-        self._put(service, "dct:requires", [_ref(self.service_iri(code)) for code in requires])
-        return out
-
-    @staticmethod
-    def _put(node: Node, key: str, values: list[Any]) -> None:
-        if values:
-            node[key] = values
-
-    def _description(self, procedure: Procedure) -> str:
-        published = xml_text(procedure.description).strip()
-        parts = (
-            [published]
-            if published
-            else [f"Thủ tục hành chính “{one_line(procedure.name)}” (mã {procedure.code})."]
-        )
-        if not published:
-            if one_line(procedure.field):
-                parts.append(f"Lĩnh vực: {one_line(procedure.field)}.")
-            if procedure.levels:
-                parts.append("Cấp thực hiện: " + ", ".join(label(level) for level in procedure.levels) + ".")
-            if procedure.executing_agencies:
-                parts.append(
-                    "Cơ quan thực hiện: " + "; ".join(one_line(a) for a in procedure.executing_agencies) + "."
-                )
-        limits = time_limits(procedure.channels)
-        if limits:
-            parts.append("Thời hạn giải quyết: " + "; ".join(limits) + ".")
-        return " ".join(parts)
-
-    def _evidence(
-        self, out: list[Node], procedure: Procedure, index: int, item: DossierItem, finding: Finding | None
-    ) -> dict[str, str]:
-        iri = f"{self.service_iri(procedure.code)}#evidence-{index}"
-        kind = self._concept(out, "loai-giay-to", item.kind.value, label(item.kind))
-        node: Node = {
-            "@id": iri,
-            "@type": "Evidence",
-            "dct:identifier": f"{procedure.code}-evidence-{index}",
-            "dct:title": _vi(_title(item.name_normalized or item.name)),
-            "dct:description": _vi(self._item_text(item, finding)),
-            "dct:type": kind,
-        }
-        if finding is not None and finding.issuing_procedure:
-            node["dct:source"] = _ref(self._issued_output(item, finding.issuing_procedure))
-        out.append(node)
-        return _ref(iri)
-
-    def _item_text(self, item: DossierItem, finding: Finding | None) -> str:
-        if finding is None:
-            return "\n".join(item_facts(item))
-        sources = [self.sources.get(finding.data_source, finding.data_source)] if finding.data_source else []
-        lines = item_facts(item, finding.grade, sources)
-        if finding.issuing_procedure:
-            lines.append(f"Là kết quả của thủ tục {finding.issuing_procedure}")
-        return "\n".join(lines)
-
-    def _issued_output(self, item: DossierItem, code: str) -> str:
-        """The issuing procedure's Output this item is (matched by document type), else the issuing service."""
-        results = self.by_code.get(code)
-        if results is not None:
-            key = document_key(item.name)
-            for index, result in enumerate(results):
-                other = document_key(result)
-                if (
-                    key
-                    and other
-                    and (key == other or key.startswith(other + " ") or other.startswith(key + " "))
-                ):
-                    return f"{self.service_iri(code)}#output-{index}"
-        return self.service_iri(code)
-
-    def _requirements(self, out: list[Node], procedure: Procedure) -> list[dict[str, str]]:
-        refs = []
-        for index, text in enumerate(t for t in procedure.requirements if one_line(t)):
-            node: Node = {
-                "@id": f"{self.service_iri(procedure.code)}#requirement-{index}",
-                "@type": "Requirement",
-                "dct:identifier": f"{procedure.code}-requirement-{index}",
-                "dct:title": _vi(shorten(text, TITLE_LIMIT)),
-            }
-            if shorten(text, TITLE_LIMIT) != one_line(text):
-                node["dct:description"] = _vi(text)
-            out.append(node)
-            refs.append(_ref(node["@id"]))
-        return refs
-
-    def _outputs(self, out: list[Node], procedure: Procedure) -> list[dict[str, str]]:
-        refs = []
-        for index, result in enumerate(procedure.results):
-            node: Node = {
-                "@id": f"{self.service_iri(procedure.code)}#output-{index}",
-                "@type": "Output",
-                "dct:identifier": one_line(result.code) or f"{procedure.code}-output-{index}",
-                "dct:title": _vi(_title(result.name) or "Kết quả"),
-            }
-            if _title(result.name) != one_line(result.name):
-                node["dct:description"] = _vi(result.name)
-            out.append(node)
-            refs.append(_ref(node["@id"]))
-        return refs
-
-    def _channels(
-        self, out: list[Node], procedure: Procedure
-    ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-        channels, costs = [], []
-        service = self.service_iri(procedure.code)
-        for j, channel in enumerate(procedure.channels):
-            iri = f"{service}#channel-{j}"
-            node: Node = {
-                "@id": iri,
-                "@type": "Channel",
-                "dct:identifier": f"{procedure.code}-channel-{j}",
-                "dct:type": self._concept(out, "kenh", channel.method.value, label(channel.method)),
-            }
-            time = time_limit(channel)
-            node["dct:description"] = _vi(
-                f"{label(channel.method)}" + (f". Thời hạn giải quyết: {time}." if time else ".")
-            )
-            processing = duration(channel.time_limit, channel.time_unit)
-            if processing:
-                node["cv:processingTime"] = {"@type": "xsd:duration", "@value": processing}
-            out.append(node)
-            channels.append(_ref(iri))
-            for k, fee in enumerate(channel.fees):
-                cost: Node = {
-                    "@id": f"{service}#cost-{j}-{k}",
-                    "@type": "Cost",
-                    "dct:identifier": f"{procedure.code}-cost-{j}-{k}",
-                }
-                if fee.amount_vnd is not None:
-                    cost["cv:hasValue"] = {"@type": "xsd:double", "@value": str(fee.amount_vnd)}
-                    cost["cv:currency"] = self._shared(
-                        out, {"@id": VND, "@type": "Concept", "skos:prefLabel": _vi("Đồng Việt Nam")}
-                    )
-                amount = (
-                    "Miễn phí"
-                    if fee.amount_vnd == 0
-                    else (
-                        f"{fee.amount_vnd:,} đồng".replace(",", ".")
-                        if fee.amount_vnd is not None
-                        else "Không có thông tin về số tiền"
-                    )
-                )
-                text = f"{label(fee.kind)}: {amount}" + (
-                    f". {one_line(fee.note)}" if one_line(fee.note) else ""
-                )
-                cost["dct:description"] = _vi(text)
-                cost["cv:ifAccessedThrough"] = _ref(iri)
-                out.append(cost)
-                costs.append(_ref(cost["@id"]))
-        return channels, costs
-
-    def _legal(self, out: list[Node], procedure: Procedure) -> list[dict[str, str]]:
-        refs: dict[str, None] = {}
-        for index, reference in enumerate(procedure.legal_basis):
-            number = one_line(reference.number)
-            iri = (
-                f"{self.base}van-ban/{slug(number)}"
-                if number
-                else f"{self.service_iri(procedure.code)}#legal-resource-{index}"
-            )
-            node: Node = {"@id": iri, "@type": "LegalResource", "dct:title": _vi(_title(reference.title))}
-            if number:
-                node["dct:identifier"] = number
-            if reference.date is not None:
-                node["eli:date_document"] = {"@type": "xsd:date", "@value": reference.date.isoformat()}
-            if one_line(reference.issuer):
-                node["dct:description"] = _vi(f"Cơ quan ban hành: {one_line(reference.issuer)}")
-            refs[self._shared(out, node)["@id"]] = None
-        return [_ref(iri) for iri in refs]
-
-    @staticmethod
-    def _processing_time(channels: Sequence[Channel]) -> str | None:
-        """The longest channel duration, when the channels with one share its unit (months are not days)."""
-        timed = [(c.time_limit, c.time_unit) for c in channels if duration(c.time_limit, c.time_unit)]
-        if not timed or len({unit for _, unit in timed}) > 1:
-            return None
-        limit, unit = max(timed, key=lambda t: t[0] or 0)
-        return duration(limit, unit)
+__all__ = [
+    "BASE",
+    "CONTEXT_URL",
+    "PREFIXES",
+    "SCHEMA_DIR",
+    "VIETNAM",
+    "VND",
+    "catalog_index",
+    "cpsv_graph",
+    "duration",
+    "generate_cpsv",
+    "shipped_context",
+    "slug",
+    "validate_cpsv",
+    "write_cpsv",
+]
 
 
 # --- documents ----------------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def shipped_context() -> dict[str, Any]:
-    """The CPSV-AP 3.2.0 JSON-LD context (SEMIC, CC-BY 4.0), as shipped in ``exporters/schemas``."""
-    context: dict[str, Any] = json.loads((SCHEMA_DIR / "cpsv-ap.jsonld").read_text(encoding="utf-8"))[
-        "@context"
-    ]
-    return context
-
-
-def _context(mode: ContextMode) -> list[Any]:
-    return [shipped_context() if mode == "inline" else CONTEXT_URL, PREFIXES]
 
 
 @lru_cache(maxsize=1)
@@ -456,7 +122,7 @@ def _graph_nodes(
 ) -> Iterator[list[Node]]:
     names = dict(_shipped_source_names()) if registry is None else {s.id: s.name for s in registry}
     names.setdefault(ISSUER_RECORDS, ISSUER_RECORDS_NAME)
-    builder = _Builder(catalog, base, names)
+    builder = ServiceNodes(catalog, base, names)
     for procedure in procedures:
         if findings_by_code is None:
             findings = None
@@ -496,14 +162,14 @@ def generate_cpsv(
         for nodes in _graph_nodes(procedures, catalog_index(procedures), findings_by_code, registry, base)
         for node in nodes
     ]
-    return {"@context": _context(context), "@graph": graph}
+    return {"@context": context_of(context), "@graph": graph}
 
 
 def write_cpsv(
     procedures: Iterable[Procedure],
     path: Path,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     *,
     findings_by_code: FindingsOf | None = None,
     registry: Iterable[DataSource] | None = None,
@@ -514,33 +180,25 @@ def write_cpsv(
     """Write :func:`generate_cpsv` to ``path``, one procedure at a time (the document is never whole in memory).
 
     ``progress(done, total)`` is called after each procedure; when ``cancelled()`` returns True nothing is left at
-    ``path`` and :class:`~exporters.streaming.ExportCancelled` is raised. ``catalog`` (see :func:`catalog_index`)
+    ``path`` and :class:`~models.jobs.Cancelled` is raised. ``catalog`` (see :func:`catalog_index`)
     lets ``procedures`` be a stream read once; without it they are read into a list first.
     """
     if catalog is None:
         procedures = list(procedures)
         catalog = catalog_index(procedures)
     total = len(catalog)
-    tmp = partial_path(path)
-    try:
-        with tmp.open("w", encoding="utf-8") as out:
-            out.write(
-                '{\n"@context": ' + json.dumps(_context(context), ensure_ascii=False) + ',\n"@graph": ['
-            )
-            first = True
-            nodes_of = _graph_nodes(procedures, catalog, findings_by_code, registry, base)
-            for done, nodes in enumerate(nodes_of, start=1):
-                check_cancelled(cancelled)
-                for node in nodes:
-                    out.write(("\n" if first else ",\n") + json.dumps(node, ensure_ascii=False))
-                    first = False
-                if progress is not None:
-                    progress(done, total)
-            out.write("\n]\n}\n")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as tmp, tmp.open("w", encoding="utf-8") as out:
+        out.write('{\n"@context": ' + json.dumps(context_of(context), ensure_ascii=False) + ',\n"@graph": [')
+        first = True
+        nodes_of = _graph_nodes(procedures, catalog, findings_by_code, registry, base)
+        for done, nodes in enumerate(nodes_of, start=1):
+            check_cancelled(cancelled, EXPORT)
+            for node in nodes:
+                out.write(("\n" if first else ",\n") + json.dumps(node, ensure_ascii=False))
+                first = False
+            if progress is not None:
+                progress(done, total)
+        out.write("\n]\n}\n")
 
 
 # --- validation ---------------------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sized
 from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
@@ -49,9 +49,10 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from models.enums import CERTIFIED_FORMS, CopyForm, CostKind, FindingGrade, ItemGroup, ItemKind
-from models.errors import TthcError, WorkspaceError
+from models.errors import WorkspaceError
 from models.findings import Finding
 from models.graph import count_visits, effective_actors, paper_only_items, remote_steps
+from models.jobs import COST, CancelCheck, Progress, check_cancelled
 from models.online import requires_presence
 from models.procedure import DossierItem, Procedure, trusted
 from models.tables import SettingRow
@@ -81,10 +82,6 @@ _DEFAULT_SOURCES = {
     "volume_by_code theo số liệu tiếp nhận thực tế.",
     "times_per_year": "Mặc định 1: mỗi đối tượng thực hiện thủ tục một lần trong năm.",
 }
-
-
-class CalculationCancelled(TthcError):
-    """The caller cancelled a catalog-wide calculation."""
 
 
 class CostParameters(BaseModel):
@@ -444,8 +441,8 @@ def catalog_cost(
     params: CostParameters,
     findings_by_code: Mapping[str, Iterable[Finding]] | None = None,
     *,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> CatalogCost:
     """Annual compliance cost of a catalog: totals, by line, removable parts and each procedure's breakdown.
 
@@ -454,7 +451,7 @@ def catalog_cost(
     procedures : the catalog (any iterable: a workspace's ``procedures()`` streams).
     params : the cost parameters.
     findings_by_code : code -> findings (optional); procedures without an entry have no removable part.
-    progress : called with the number of procedures done, every 1,000 and at the end.
+    progress : called with (procedures done, procedures in all: 0 for a stream), every 1,000 and at the end.
     cancelled : polled every 1,000 procedures; when it returns True the calculation stops.
 
     Returns
@@ -463,7 +460,7 @@ def catalog_cost(
 
     Raises
     ------
-    CalculationCancelled : ``cancelled`` returned True.
+    Cancelled : ``cancelled`` returned True.
 
     Examples
     --------
@@ -475,10 +472,11 @@ def catalog_cost(
     (40000.0, 40000.0)
     """
     total = CatalogCost(annual_by_line=dict.fromkeys(_LABELS, 0.0))
+    count = len(procedures) if isinstance(procedures, Sized) else 0
     done = 0
     for procedure in procedures:
-        if cancelled is not None and done % 1000 == 0 and cancelled():
-            raise CalculationCancelled("The cost calculation was cancelled.")
+        if done % 1000 == 0:
+            check_cancelled(cancelled, COST)
         findings = findings_by_code.get(procedure.code) if findings_by_code is not None else None
         breakdown = procedure_cost(procedure, params, findings)
         total.breakdowns[procedure.code] = breakdown
@@ -497,9 +495,9 @@ def catalog_cost(
             total.fees_unknown.append(procedure.code)
         done += 1
         if progress is not None and done % 1000 == 0:
-            progress(done)
+            progress(done, count)
     if progress is not None:
-        progress(done)
+        progress(done, count)
     return total
 
 

@@ -134,7 +134,10 @@ def test_ctrl_c_during_the_analysis_is_one_sentence_and_stores_nothing(corpus: P
     os.killpg(command.pid, signal.SIGINT)
     out, err = command.communicate(timeout=60)
     assert command.returncode == 130, (out, err)
-    assert err == "Interrupted; nothing was written.\n"
+    assert err == (
+        "Việc rà soát đã hủy: kết quả rà soát đã lưu không thay đổi. (Analysis cancelled: the stored findings are "
+        "unchanged.)\n"
+    )
     with Workspace.open(corpus, create=False) as ws:
         assert _stored(ws) == []
 

@@ -169,3 +169,22 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr == f"Workspace {tmp_path / 'missing.sqlite'} does not exist.\n"
+
+
+@pytest.mark.parametrize("stop", ["cancelled", "ctrl-c"])
+def test_a_cancelled_command_says_what_it_left_in_vietnamese_then_english(
+    stop: str, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel is never reported as a failure: exit 130, one line, what the cancel kept."""
+    import workbench.services.importing as importing
+    from models.jobs import IMPORT, Cancelled
+
+    def stopped(*args, **kwargs):
+        raise Cancelled(IMPORT) if stop == "cancelled" else KeyboardInterrupt
+
+    monkeypatch.setattr(importing, "import_files", stopped)
+    code, out, err = run(capsys, "import", str(tmp_path), "-w", str(tmp_path / "w.sqlite"))
+    assert (code, out) == (130, "")
+    assert err == (
+        "Đã hủy việc nhập: không gian làm việc không thay đổi. (Import cancelled: the workspace was not changed.)\n"
+    )

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from catalog.pipeline.analysis import CatalogAnalysis
 from models.findings import Finding
+from models.jobs import CancelCheck, Progress
 from models.workspace import Workspace
 from workbench.analysis_html import esc, finding_html
 from workbench.procedure_view import STYLE_SHEET
 from workbench.qt import QtCore, QtWidgets
 from workbench.services.analysis import analyse_and_store
-from workbench.workers import Cancelled, Job, Progress
+from workbench.workers import Job
 
 
 @dataclass(slots=True)
@@ -37,10 +38,8 @@ def catalog_analysis_job(workspace: Workspace) -> Job:
     Runs on a worker thread: ``progress`` and ``cancelled`` come from :class:`~workbench.workers.Task`.
     """
 
-    def job(progress: Progress, cancelled: Cancelled) -> CatalogAnalysisSummary | None:
+    def job(progress: Progress, cancelled: CancelCheck) -> CatalogAnalysisSummary:
         analysis = analyse_and_store(workspace, progress=progress, cancelled=cancelled)
-        if analysis is None:
-            return None
         summary = CatalogAnalysisSummary(procedures=len(analysis.procedures), analysis=analysis)
         for procedure in analysis.procedures:
             summary.grades.update(str(f.grade) for f in procedure.findings)

@@ -26,6 +26,7 @@ from catalog.pipeline.redesigns import comparisons
 from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.enums import FindingGrade
+from models.jobs import FIGURES, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.proposals import Proposals
 from models.redesign import CatalogComparison
@@ -33,7 +34,7 @@ from models.registry_settings import workspace_registry
 from models.workspace import Workspace
 from workbench.analysis_html import format_money
 from workbench.qt import QtCore, QtWidgets, Signal
-from workbench.workers import Cancelled, Job, Progress, Task
+from workbench.workers import Job, Task
 
 #: Procedures loaded between two checks of "cancelled" while reading the catalog.
 _CHECK_EVERY = 500
@@ -109,11 +110,11 @@ def catalog_facts_job(
     thread for up to a sixth of a second while the figures were computed.
     """
 
-    def job(progress: Progress, cancelled: Cancelled) -> CatalogFacts | None:
+    def job(progress: Progress, cancelled: CancelCheck) -> CatalogFacts:
         with gc_paused():
             return compute(progress, cancelled)
 
-    def compute(progress: Progress, cancelled: Cancelled) -> CatalogFacts | None:
+    def compute(progress: Progress, cancelled: CancelCheck) -> CatalogFacts:
         progress(0, 0)
         registry = finder.registry if finder is not None else workspace_registry(workspace)
         current_finder = finder or WorkspaceFinder(workspace, registry)
@@ -133,8 +134,6 @@ def catalog_facts_job(
                 progress(total + done, 2 * total)
 
             procedures = _read(workspace, lambda done, total: progress(done, 2 * total), cancelled)
-            if procedures is None:
-                return None
             if facts.analysed:
                 current = analyze(
                     procedures,
@@ -144,32 +143,28 @@ def catalog_facts_job(
                     progress=second_half,
                     cancelled=cancelled,
                 )
-            elif not _add_costs(facts, procedures, params, redesigned, second_half, cancelled):
-                return None
-        if cancelled():
-            return None
+            else:
+                _add_costs(facts, procedures, params, redesigned, second_half, cancelled)
+        check_cancelled(cancelled, FIGURES)
         if current is not None:
             _add_analysis(facts, current, counts, redesigned)
         if redesigned:
             facts.comparison = _comparison(
                 workspace, sorted(redesigned & set(facts.by_code)), params, cancelled
             )
-            if facts.comparison is None:
-                return None
         return facts
 
     return job
 
 
-def _read(workspace: Workspace, progress: Progress, cancelled: Cancelled) -> list[Procedure] | None:
-    """Every procedure of ``workspace`` (None when cancelled)."""
+def _read(workspace: Workspace, progress: Progress, cancelled: CancelCheck) -> list[Procedure]:
+    """Every procedure of ``workspace``."""
     total = workspace.count()
     procedures = []
     for procedure in workspace.procedures():
         procedures.append(procedure)
         if len(procedures) % _CHECK_EVERY == 0:
-            if cancelled():
-                return None
+            check_cancelled(cancelled, FIGURES)
             progress(len(procedures), total)
     return procedures
 
@@ -180,30 +175,28 @@ def _add_costs(
     params: CostParameters,
     redesigned: set[str],
     progress: Progress,
-    cancelled: Cancelled,
-) -> bool:
-    """The annual cost of each procedure, before any analysis; False when cancelled."""
+    cancelled: CancelCheck,
+) -> None:
+    """The annual cost of each procedure, before any analysis."""
     for done, procedure in enumerate(procedures, start=1):
         cost = procedure_cost(procedure, params)
         facts.by_code[procedure.code] = ProcedureFacts(
             annual_cost=cost.annual_total, redesigned=procedure.code in redesigned
         )
         if done % _CHECK_EVERY == 0:
-            if cancelled():
-                return False
+            check_cancelled(cancelled, FIGURES)
             progress(done, len(procedures))
-    return True
 
 
 def _comparison(
-    workspace: Workspace, codes: list[str], params: CostParameters, cancelled: Cancelled
-) -> CatalogComparison | None:
-    """The redesigned procedures' as-is against to-be totals (None when cancelled)."""
+    workspace: Workspace, codes: list[str], params: CostParameters, cancelled: CancelCheck
+) -> CatalogComparison:
+    """The redesigned procedures' as-is against to-be totals."""
     total = CatalogComparison()
     for done, comparison in enumerate(comparisons(workspace, codes, params=params), start=1):
         total.add(comparison)
-        if done % _CHECK_EVERY == 0 and cancelled():
-            return None
+        if done % _CHECK_EVERY == 0:
+            check_cancelled(cancelled, FIGURES)
     return total
 
 

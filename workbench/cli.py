@@ -1,7 +1,8 @@
 """The ``tthc`` command line: batches and scripts over a workspace, without a screen (and without Qt).
 
 Exit status: 0 on success; 1 with one sentence on stderr when the command failed; 2 when an import wrote what it
-could read but some records could not be read (each reported in one sentence).
+could read but some records could not be read (each reported in one sentence); 130 when it was cancelled (Ctrl+C),
+said in Vietnamese then English, with what the cancel left (:class:`models.jobs.Cancelled`).
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from typing import Any
 
 from models.enums import FeeKind, FindingGrade, ItemGroup, TimeUnit
 from models.errors import TthcError
+from models.jobs import ANALYSIS, EXPORT, IMPORT, OPERATION, SUGGESTIONS, Cancelled
 from models.procedure import Procedure
 from models.vocabulary import enum_value, label, unit_word
 from models.workspace import Workspace
 from workbench.services.export import KINDS
 
-EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_CANCELLED = 0, 1, 2, 130
 _DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
 
 
@@ -811,17 +813,33 @@ COMMANDS = {
 }
 
 
+def _cancelled_by_interrupt(args: argparse.Namespace) -> Cancelled:
+    """What Ctrl+C cancelled: the command's operation, whose promise holds (every write is one transaction or one
+    file that appears whole, so an interrupted command leaves what was there)."""
+    if args.command == "redesign" and getattr(args, "apply_suggestions", False):
+        return Cancelled(SUGGESTIONS)
+    return Cancelled({"import": IMPORT, "analyze": ANALYSIS, "export": EXPORT}.get(args.command, OPERATION))
+
+
+def say_cancelled(cancel: Cancelled) -> None:
+    """A cancel in one line on stderr: Vietnamese first, then English."""
+    print(f"{cancel.sentence('vi')} ({cancel.sentence('en')})", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
+    except Cancelled as cancel:  # never a failure
+        say_cancelled(cancel)
+        return EXIT_CANCELLED
     except TthcError as error:
         print(str(error), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("Interrupted; nothing was written.", file=sys.stderr)
-        return 130
+        say_cancelled(_cancelled_by_interrupt(args))
+        return EXIT_CANCELLED
     except BrokenPipeError:
         return EXIT_OK  # the reader (head, less) went away: not an error of ours
     except OSError as error:

@@ -25,10 +25,11 @@ from defusedxml import ElementTree
 
 from exporters.flow.diagram import diagram_dot, parse_node_id, render
 from models.findings import Finding
+from models.jobs import CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.sources import DataSource
 from workbench.qt import QtCore, QtGui, QtSvg, QtSvgWidgets, QtWidgets, Signal
-from workbench.workers import Cancelled, Job, Progress, Task
+from workbench.workers import Job, Task
 
 Qt = QtCore.Qt
 
@@ -147,12 +148,11 @@ class Versions:
 
 
 def diagram_job(make_dot: Callable[[], str]) -> Job:
-    """Make the DOT text and draw it, on the worker (returns None when cancelled before drawing)."""
+    """Make the DOT text and draw it, on the worker (:class:`~models.jobs.Cancelled` when cancelled before drawing)."""
 
-    def job(progress: Progress, cancelled: Cancelled) -> Diagram | None:
+    def job(progress: Progress, cancelled: CancelCheck) -> Diagram:
         dot = make_dot()
-        if cancelled():
-            return None
+        check_cancelled(cancelled)
         return draw(dot)
 
     return job
@@ -461,10 +461,8 @@ class DiagramView(QtWidgets.QWidget):
             self._tasks.remove(task)
             task.deleteLater()
 
-    def _succeeded(self, diagram: Diagram | None) -> None:
+    def _succeeded(self, diagram: Diagram) -> None:
         self.task = None
-        if diagram is None:
-            return
         self._cache[diagram.dot] = diagram
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from exporters.safety import safe_filename
 from models.errors import TthcError
+from models.jobs import CancelCheck, Progress
 from models.proposals import DEFAULT_PROPOSAL, Proposals
 from models.workspace import ProcedureSummary, Workspace
 from workbench.analysis_html import esc
@@ -29,7 +30,7 @@ from workbench.i18n import current_language
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from workbench.services.export import KINDS, ExportRequest, export, suffix
 from workbench.services.importing import ImportReport, import_files
-from workbench.workers import Cancelled, Job, Progress, Task
+from workbench.workers import Job, Task
 
 if TYPE_CHECKING:
     from workbench.main_window import MainWindow
@@ -110,12 +111,7 @@ class _WorkerDialog(QtWidgets.QDialog):
             super().reject()
 
     def _failed(self, sentence: str) -> None:
-        # A core function stopped by the cancel button raises its "cancelled" error: that is a cancel.
-        sender = self.sender()
-        if isinstance(sender, Task) and sender.cancel_requested:
-            self._cancelled()
-        else:
-            self._say(sentence)
+        self._say(sentence)  # even after a cancel request: a cancelled job raises Cancelled, not an error
 
     def _progressed(self, done: int, total: int) -> None:
         _set_progress(self.progress, done, total)
@@ -146,7 +142,7 @@ def import_job(workspace: Workspace, paths: Sequence[Path]) -> Job:
     """Import ``paths`` into ``workspace`` on the worker, then read the catalog's summaries there too (a few
     tenths of a second for thousands of procedures, which the GUI thread is spared); a cancel changes nothing."""
 
-    def job(progress: Progress, cancelled: Cancelled) -> ImportOutcome:
+    def job(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
         report = import_files(workspace, paths, progress=progress, cancelled=cancelled)
         return ImportOutcome(report, workspace.summaries())
 
@@ -225,8 +221,9 @@ class ImportDialog(_WorkerDialog):
             )
         )
         self.progress.show()
-        # A cancel that comes once the batch is written (after the last file) cannot undo it: the import is done.
-        self._run(Task(import_job(self.workspace, self.paths), self, kept_when_done=True))
+        # A cancel that comes once the batch is written (after the last file) cannot undo it: the import returns,
+        # and is reported as done.
+        self._run(Task(import_job(self.workspace, self.paths), self))
 
     def _cancelling(self) -> str:
         return self.tr("Cancelling the import…")
@@ -264,7 +261,7 @@ class ImportDialog(_WorkerDialog):
 def export_job(workspace: Workspace, request: ExportRequest) -> Job:
     """Write ``request`` on the worker; a file that cannot be written is one sentence."""
 
-    def job(progress: Progress, cancelled: Cancelled) -> int:
+    def job(progress: Progress, cancelled: CancelCheck) -> int:
         try:
             return export(workspace, request, progress=progress, cancelled=cancelled)
         except OSError as error:

@@ -4,7 +4,7 @@ Each action is enabled only where its change applies (an electronic copy for a s
 that has one after it...) and asks, in a :class:`~workbench.change_dialog.ChangeDialog`, why the change is made, on
 what legal basis, and its parameters; for the analysis's suggestions the dialog comes prefilled with the finding's
 explanation. The change itself is made by the service layer (:mod:`workbench.services.redesign`, the functions
-``tthc redesign`` calls), which stores it at once; the editor mirrors it on its undo stack.
+``tthc redesign`` calls), which stores it at once and puts its group on the editor's undo stack.
 """
 
 from __future__ import annotations
@@ -54,9 +54,9 @@ class RedesignActions(QtCore.QObject):
         self.fee_action = self._action(self.change_fee)
         self.make_online_action = self._action(self.make_online)
         self.revert_action = self._action(self.revert_change)
-        self.undo_action = self._action(self.editor.stack.undo)
+        self.undo_action = self._action(self.editor.undo)
         self.undo_action.setShortcuts(key.keyBindings(key.StandardKey.Undo))
-        self.redo_action = self._action(self.editor.stack.redo)
+        self.redo_action = self._action(self.editor.redo)
         redo_keys = [key("Ctrl+Shift+Z"), *key.keyBindings(key.StandardKey.Redo)]
         self.redo_action.setShortcuts(list(dict.fromkeys(redo_keys)))
         self.item_actions = [

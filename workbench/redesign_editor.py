@@ -1,16 +1,19 @@
 """The redesign editor: a procedure's to-be version, changed by undoable, stored, reasoned changes.
 
 Every change is made by the service layer (:mod:`workbench.services.redesign`, as ``tthc redesign`` makes it)
-through :class:`~models.proposals.Proposals`, which stores it at once (one transaction per change),
-so a killed application loses nothing it showed as done. The :class:`QtGui.QUndoStack` only mirrors the proposal's
-groups: each is a :class:`StoredGroupCommand` whose ``redo()``/``undo()`` call ``Proposals.redo``/``Proposals.undo``
-(the first ``redo()``, done by ``push()``, is the ``Proposals.push`` already made), so the stack, the draft and the
-workspace stay in step. A stored proposal's history is loaded into the stack when the procedure is opened, so it can
-be undone in a later session too.
+through :class:`~models.proposals.Proposals`, which stores it at once (one transaction per change), so a killed
+application loses nothing it showed as done. There is one history, the proposal's (its groups in effect and undone,
+as stored): the :class:`QtGui.QUndoStack` shows it and moves it, never keeps its own. Each group is a
+:class:`ChangeGroupCommand` that names its group; its ``redo()``/``undo()`` ask the service to make that group in
+effect or undone (:func:`~workbench.services.redesign.redo_group`, :func:`~workbench.services.redesign.undo_group`),
+which the core does and stores, or finds already done (the change a gesture just made, whose command the service
+call that made it puts on the stack). The stack is laid out from the stored proposal when a procedure is opened, so
+its history can be undone in a later session too; it is clean while it shows what the workspace stores, which is
+after every gesture the workspace accepted.
 
 When the workspace refuses an operation (someone else saved the proposal meanwhile: :class:`ConcurrentEditError`,
 or a change no longer applies: :class:`RedesignError`), the editor says so in one sentence, then reloads the stored
-proposal and rebuilds the stack from it: what the others saved is shown, nothing is overwritten.
+proposal and lays the stack out from it again: what the others saved is shown, nothing is overwritten.
 """
 
 from __future__ import annotations
@@ -41,23 +44,21 @@ from workbench.services.redesign import OpenProposal
 Qt = QtCore.Qt
 
 
-class StoredGroupCommand(QtGui.QUndoCommand):
-    """One stored change group on the undo stack; undo and redo go through the workspace."""
+class ChangeGroupCommand(QtGui.QUndoCommand):
+    """One stored change group of the proposal on the undo stack, named by its ``seq``: ``redo()`` and ``undo()``
+    have the service make it in effect or undone in the draft and the workspace (nothing to do when it already is)."""
 
-    def __init__(self, editor: RedesignEditor, group: ChangeGroup, *, applied: bool) -> None:
+    def __init__(self, editor: RedesignEditor, group: ChangeGroup) -> None:
         super().__init__(group.label)
-        self.group = group
+        assert group.seq is not None, "a command names a stored group"
+        self.seq = group.seq
         self._editor = editor
-        self._skip_redo = applied  # push() calls redo(): the change is already made and stored
 
     def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._editor.replay(redo=True)
+        self._editor.run_history(redesign.redo_group, self.seq)
 
     def undo(self) -> None:
-        self._editor.replay(redo=False)
+        self._editor.run_history(redesign.undo_group, self.seq)
 
 
 def _table(model: QtCore.QAbstractItemModel, stretch: int = 0) -> QtWidgets.QTableView:
@@ -105,7 +106,6 @@ class RedesignEditor(QtWidgets.QWidget):
         self.proposal = DEFAULT_PROPOSAL
         self.stack = QtGui.QUndoStack(self)
         self._code: str | None = None
-        self._loading = False
         self._failure: TthcError | None = None
         self._unavailable: str | None = None
         self._build_widgets()
@@ -266,17 +266,18 @@ class RedesignEditor(QtWidgets.QWidget):
         self._set_draft(draft)
 
     def _set_draft(self, draft: StoredDraft | None, unavailable: str | None = None) -> None:
-        self.draft, self._unavailable = draft, unavailable
-        self._loading = True  # the commands only mirror what is stored: nothing to replay
-        try:
-            self.stack.clear()
-            if draft is not None:
-                for group in [*draft.done, *reversed(draft.undone)]:
-                    self.stack.push(StoredGroupCommand(self, group, applied=False))
-                self.stack.setIndex(len(draft.done))
-            self.stack.setClean()
-        finally:
-            self._loading = False
+        """Show ``draft`` and lay its stored history out on the undo stack: its groups in effect, then those undone
+        (the next to redo first), the stack's index between them."""
+        # No proposal is open while its history is laid out: the commands have nothing to move (pushing one does not
+        # redo its group, nor does moving the index past the undone ones undo them), and nothing is shown.
+        self.draft, self._unavailable, self._failure = None, unavailable, None
+        self.stack.clear()
+        if draft is not None:
+            for group in [*draft.done, *reversed(draft.undone)]:
+                self.stack.push(ChangeGroupCommand(self, group))
+            self.stack.setIndex(len(draft.done))
+        self.stack.setClean()
+        self.draft = draft
         self.refresh()
 
     @property
@@ -285,16 +286,20 @@ class RedesignEditor(QtWidgets.QWidget):
         return self.draft.procedure if self.draft else None
 
     def open_proposal(self) -> OpenProposal | None:
-        """The proposal being edited, for the service layer's changes (None: nothing to change)."""
+        """The proposal being edited, for the service layer's changes (None: nothing to change); each change it makes
+        puts its group on the undo stack."""
         if self.draft is None or self.store is None:
             return None
-        return OpenProposal(self.store, self.draft, self.context, self.analysis)
+        return OpenProposal(self.store, self.draft, self.context, self.analysis, on_change=self._changed)
 
     # --- showing ------------------------------------------------------------------------------------------------------
 
     def _stack_moved(self, _index: int) -> None:
-        if not self._loading:
-            self.refresh()
+        if self.draft is None:  # a history being laid out, or none
+            return
+        if self._failure is None:
+            self.stack.setClean()  # the workspace stores what the stack shows
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the draft as it is now: lists, comparison, changes; keep the selected rows."""
@@ -404,32 +409,44 @@ class RedesignEditor(QtWidgets.QWidget):
     # --- making changes -----------------------------------------------------------------------------------------------
 
     def commit(self, operation: Callable[[], ChangeGroup]) -> bool:
-        """Run ``operation`` (a change of :mod:`workbench.services.redesign`, stored, that returns its group) and
-        mirror it on the undo stack; a refusal is one sentence in a message box."""
+        """Run ``operation`` (a change of :mod:`workbench.services.redesign` on :meth:`open_proposal`, which stores
+        it and puts its command on the undo stack); a refusal is one sentence in a message box."""
         try:
-            group = operation()
+            operation()
         except TthcError as error:
             self.warn(error)
             if not isinstance(error, RedesignError):  # the workspace moved on (or failed): show what it holds
                 self.reload()
             return False
-        self.stack.push(StoredGroupCommand(self, group, applied=True))
         return True
 
-    def replay(self, *, redo: bool) -> None:
-        """Undo or redo the draft's last group in the workspace (called by the stack's commands)."""
-        if self._loading or self._failure is not None or self.draft is None or self.store is None:
+    def _changed(self, group: ChangeGroup) -> None:
+        """A service call made and stored ``group``: its command goes on the stack (its redo() finds it in effect)."""
+        self.stack.push(ChangeGroupCommand(self, group))
+
+    def undo(self) -> None:
+        """Undo the last change group (Ctrl+Z), in the workspace too."""
+        self.stack.undo()
+        self._recover()
+
+    def redo(self) -> None:
+        """Redo the change group undone last (Ctrl+Shift+Z)."""
+        self.stack.redo()
+        self._recover()
+
+    def run_history(self, move: Callable[[OpenProposal, int], ChangeGroup | None], seq: int) -> None:
+        """Have the service make group ``seq`` in effect or undone (``move``: redo_group or undo_group); called by
+        the stack's commands. A refusal leaves the stack ahead of the workspace: the stack is laid out again from
+        what the workspace stores once it has returned (it cannot be rebuilt from inside its own undo())."""
+        proposal = self.open_proposal()
+        if proposal is None or self._failure is not None:  # laying the history out, or already out of step
             return
-        proposal = OpenProposal(self.store, self.draft, self.context, self.analysis)
         try:
-            if redo:
-                redesign.redo(proposal)
-            else:
-                redesign.undo(proposal)
+            move(proposal, seq)
         except TthcError as error:
-            # The stack cannot be rebuilt from inside its own undo(): recover once it has returned.
             self._failure = error
-            QtCore.QTimer.singleShot(0, self._recover)
+            # undo() and redo() recover as soon as the stack returns; a move from the history view, from here.
+            QtCore.QTimer.singleShot(0, self, self._recover)
 
     def _recover(self) -> None:
         error, self._failure = self._failure, None

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from exporters.flow.diagram import diagram_dot, item_changes
 from models.cost import CostParameters
 from models.findings import Finding
+from models.jobs import CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.redesign import Change, Comparison, compare, replay
 from models.sources import DataSource
 from workbench.analysis_html import esc, format_money
 from workbench.diagram_view import CHANGED, DiagramView
 from workbench.qt import QtCore, QtGui, QtWidgets
-from workbench.workers import Cancelled, Job, Progress, Task
+from workbench.workers import Job, Task
 
 Qt = QtCore.Qt
 
@@ -79,12 +80,11 @@ def changed_nodes(published: Procedure, before: Procedure, after: Procedure) -> 
 def trainer_job(data: TrainerInput) -> Job:
     """Prepare every slide on the worker: the versions, their comparisons, findings and diagrams' DOT text."""
 
-    def job(progress: Progress, cancelled: Cancelled) -> list[TrainerStep]:
+    def job(progress: Progress, cancelled: CancelCheck) -> list[TrainerStep]:
         versions = replay(data.published, data.changes)
         steps = []
         for number, version in enumerate(versions):
-            if cancelled():
-                break
+            check_cancelled(cancelled)
             changes = list(data.changes[:number])
             dot = diagram_dot(data.published, data.findings, version, data.finder(version), data.registry)
             steps.append(

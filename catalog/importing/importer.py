@@ -10,24 +10,23 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import catalog.importing.all_formats  # noqa: F401  (registers every source format)
-from catalog.errors import CatalogReadError, ImportAborted, ImportCancelled
+from catalog.errors import CatalogReadError, ImportAborted
 from catalog.importing.merge import fill_gaps
 from catalog.importing.registry import detect
 from models.batch import gc_paused
+from models.jobs import IMPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.search import search_key as folded_key
 from models.text import printable
 from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _CHUNK = 1000  # procedures written per round trip; bounds memory on national-scale batches
 _PARALLEL_FROM = 200  # files: below this, starting worker processes costs more than it saves
 _LIST_LIKE = {".xlsx", ".xlsm", ".csv", ".tsv", ".txt"}
@@ -182,7 +181,7 @@ def import_paths(
     *,
     strict: bool = False,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     workers: int | None = None,
 ) -> ImportReport:
     """Import files and folders into ``workspace`` as one batch.
@@ -203,7 +202,7 @@ def import_paths(
     Raises
     ------
     ImportAborted : strict mode met an unreadable record (nothing written).
-    ImportCancelled : the caller cancelled (nothing written).
+    Cancelled : the caller cancelled (nothing written).
     WorkspaceError : the workspace could not be written (nothing written).
 
     Examples
@@ -222,8 +221,7 @@ def import_paths(
     with workspace.importing([printable(str(p)) for p in paths]) as writer, gc_paused():
         pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
         for done, (path, records) in enumerate(_read_all(files, workers), start=1):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled("Import cancelled; the workspace was not changed.")
+            check_cancelled(cancelled, IMPORT)
             shown = printable(str(path))  # a name with undecodable bytes is still stored and reported
             for record in records:
                 if record.failure is not None:

@@ -20,13 +20,12 @@ from catalog.reading.documents import document_key
 from models.batch import gc_paused
 from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
 from models.findings import Finding, OnlineBlock
+from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
 from models.procedure import Procedure
 from models.registry_settings import workspace_registry
 from models.sources import DataSource
 from models.workspace import Workspace
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(slots=True)
@@ -243,13 +242,14 @@ def analyze(
     *,
     finder: Finder | None = None,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> CatalogAnalysis:
     """Findings, online blocks and cost for each procedure.
 
     ``finder`` gives a procedure's findings: a workspace's :class:`WorkspaceFinder` (issuer links across its
     whole catalog); by default the registry's matcher with issuer links across ``procedures``, for procedures that
-    are not in a workspace.
+    are not in a workspace. ``progress(done, total)`` is called every 200 procedures and at the end; when
+    ``cancelled()`` returns True (polled before each procedure) :class:`~models.jobs.Cancelled` is raised.
 
     One process: spreading the work over forked workers was measured slower on the shared corpus (the results
     cost more to send back than the analysis of a chunk).
@@ -263,8 +263,7 @@ def analyze(
                 return find(procedure, matcher, results)
 
         for done, procedure in enumerate(procedures, start=1):
-            if cancelled is not None and cancelled():
-                break
+            check_cancelled(cancelled, ANALYSIS)
             findings = finder(procedure)
             analysis.procedures.append(
                 ProcedureAnalysis(

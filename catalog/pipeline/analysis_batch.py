@@ -28,10 +28,9 @@ from typing import Any, TextIO
 from catalog.pipeline.analysis import ProcedureAnalysis, SummaryTally, WorkspaceFinder, procedure_json
 from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
+from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
 from models.workspace import Workspace, finding_row
-
-Progress = Callable[[int, int], None]
 
 CHUNK = 200  # procedures per chunk at most: memory stays that of a few chunks
 MIN_CHUNK = 40  # procedures per chunk at least: a chunk's round trip to a worker costs about as much as one
@@ -117,6 +116,7 @@ def analyze_catalog(
     render: Callable[[ProcedureAnalysis], str] | None = None,
     top: int = 20,
     progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
     workers: int | None = None,
     chunk: int | None = None,
 ) -> dict[str, Any]:
@@ -130,6 +130,8 @@ def analyze_catalog(
         procedure's ``render(analysis)`` instead, in code order, and nothing else (the caller writes the summary).
     top : how many entries the summary's lists keep.
     progress : called with (procedures done, procedures in all).
+    cancelled : polled after each chunk; when it returns True the workers stop, nothing is stored and
+        :class:`~models.jobs.Cancelled` is raised (what ``out`` received is the caller's to discard).
     workers : processes to use; by default :func:`default_workers`.
     chunk : procedures per chunk; by default about eight chunks per worker (so that no core idles long at the
         end), between :data:`MIN_CHUNK` and :data:`CHUNK`.
@@ -167,6 +169,7 @@ def analyze_catalog(
                 json_out.write('{"procedures": [')
             done = 0
             for result in results:
+                check_cancelled(cancelled, ANALYSIS)
                 tally.merge(result.tally)
                 if writer is not None:
                     writer.write(result.ids, result.rows)
@@ -176,6 +179,9 @@ def analyze_catalog(
                 done += len(result.ids)
                 if progress is not None:
                     progress(done, len(ids))
+            check_cancelled(
+                cancelled, ANALYSIS
+            )  # the last chance: the findings are stored when the batch ends
             summary = tally.result(top)
             if json_out is not None:
                 json_out.write('], "summary": ' + json.dumps(summary, ensure_ascii=False) + "}\n")

@@ -7,18 +7,17 @@ change groups, stores them in one transaction, and compares each to-be version w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.pipeline.analysis import WorkspaceFinder
 from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters
+from models.jobs import SUGGESTIONS, CancelCheck, Progress, check_cancelled
 from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest
 from models.workspace import FindingWriter, Workspace, finding_row
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -46,12 +45,15 @@ def apply_suggestions(
     proposal: str = DEFAULT_PROPOSAL,
     author: str | None = None,
     progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> SuggestionReport:
     """Analyse the procedures (storing the findings) and push the suggested changes onto each one's proposal.
 
     A procedure whose proposal already holds every suggestion gets no new group. One pass over the catalog, a
     chunk of drafts at a time (memory stays that of a chunk whatever the catalog's size), and one transaction: the
-    findings and the changes of the whole catalog land together, or nothing does.
+    findings and the changes of the whole catalog land together, or nothing does: ``cancelled`` (polled before each
+    procedure and before the transaction commits) returning True raises :class:`~models.jobs.Cancelled`, with
+    nothing stored.
     """
     codes = list(codes) if codes is not None else None
     ids = workspace.procedure_ids(codes)
@@ -65,6 +67,7 @@ def apply_suggestions(
         rows: list[tuple[Any, ...]] = []
         chunk: list[tuple[StoredDraft, ChangeGroup]] = []
         for pid, draft in zip(ids, store.drafts(proposal, codes), strict=True):
+            check_cancelled(cancelled, SUGGESTIONS)
             report.procedures += 1
             findings = finder(draft.published)
             analysed.append(pid)
@@ -88,6 +91,7 @@ def apply_suggestions(
         if chunk:
             store.push_many(chunk, author=author, conn=conn)
         findings_writer.write(analysed, rows)
+        check_cancelled(cancelled, SUGGESTIONS)
     return report
 
 

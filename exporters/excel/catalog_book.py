@@ -50,7 +50,6 @@ from exporters.excel.common import (
     text,
     total_of,
 )
-from exporters.streaming import Cancelled, Progress
 from models.enums import (
     Actor,
     ChannelMethod,
@@ -62,6 +61,7 @@ from models.enums import (
     ProcedureStatus,
     TimeUnit,
 )
+from models.jobs import CancelCheck, Progress
 from models.procedure import Procedure
 from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
@@ -374,7 +374,7 @@ def write_catalog_xlsx(
     procedures: Iterable[Procedure],
     path: Path,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     total: int | None = None,
     *,
     registry: Sequence[DataSource] | None = None,
@@ -393,7 +393,7 @@ def write_catalog_xlsx(
 
     Raises
     ------
-    ExportCancelled : ``cancelled`` returned True.
+    Cancelled : ``cancelled`` returned True.
     OSError : ``path`` cannot be written.
     """
     sources = list(registry) if registry is not None else load_registry()

@@ -2,7 +2,8 @@
 
 Every workbook is written in openpyxl's write-only (streaming) mode, so a national catalog never sits in memory as
 cells: rows go to each sheet's temporary file as they are made, and the workbook is zipped at the end into a
-``.part`` file that replaces the target only when complete (:func:`save_atomic`). Write-only sheets take column
+``.part`` file that replaces the target only when complete (:func:`save_atomic`, with
+:func:`exporters.output.atomic_output`). Write-only sheets take column
 widths and frozen panes before their first row, and auto filters and data validations any time before saving.
 
 Text is data, never code: :func:`text` returns a string that openpyxl stores as a string cell even when it starts
@@ -29,8 +30,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from exporters.output import atomic_output
 from exporters.safety import cell_text, is_formula_like
-from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 
 EXCEL_MAX_ROW = 1_048_576
 DATE_FORMAT = "dd/mm/yyyy"
@@ -200,7 +202,7 @@ class Ticker:
     """
 
     def __init__(
-        self, progress: Progress | None, cancelled: Cancelled | None, total: int, every: int = 100
+        self, progress: Progress | None, cancelled: CancelCheck | None, total: int, every: int = 100
     ) -> None:
         self.progress = progress
         self.cancelled = cancelled
@@ -209,15 +211,15 @@ class Ticker:
         self.done = 0
 
     def tick(self) -> None:
-        """One more unit done. Raises ExportCancelled when the caller asked to stop."""
+        """One more unit done. Raises Cancelled when the caller asked to stop."""
         self.done += 1
         if self.done % self.every == 0:
-            check_cancelled(self.cancelled)
+            check_cancelled(self.cancelled, EXPORT)
             if self.progress is not None:
                 self.progress(self.done, self.total)
 
     def finish(self) -> None:
-        check_cancelled(self.cancelled)
+        check_cancelled(self.cancelled, EXPORT)
         if self.progress is not None:
             self.progress(self.done, self.total)
 
@@ -231,15 +233,10 @@ def total_of(items: Iterable[Any], total: int | None) -> int:
 
 
 def save_atomic(workbook: Workbook, path: Path) -> None:
-    """Save to ``path.part`` then replace ``path``, so a reader never sees half a workbook."""
-    tmp = partial_path(path)
-    try:
+    """Save to ``path.part`` then replace ``path``, so a reader never sees half a workbook (nor a partial file
+    when the save fails)."""
+    with atomic_output(path) as tmp:
         workbook.save(tmp)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 def discard(workbook: Workbook) -> None:

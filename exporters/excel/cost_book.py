@@ -60,10 +60,10 @@ from exporters.excel.common import (
     text,
     total_of,
 )
-from exporters.streaming import Cancelled, Progress
 from models.cost import CostBreakdown, CostParameters, charged_copies, conditional_items, procedure_cost
 from models.enums import ItemGroup, ItemKind
 from models.findings import Finding
+from models.jobs import CancelCheck, Progress
 from models.procedure import Procedure
 
 
@@ -406,7 +406,7 @@ def write_cost_xlsx(
     params: CostParameters,
     path: Path,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     total: int | None = None,
 ) -> int:
     """Write the compliance-cost workbook of ``rows`` to ``path``; returns how many procedures it holds.
@@ -422,7 +422,7 @@ def write_cost_xlsx(
 
     Raises
     ------
-    ExportCancelled : ``cancelled`` returned True.
+    Cancelled : ``cancelled`` returned True.
     OSError : ``path`` cannot be written.
     """
     ticker = Ticker(progress, cancelled, total_of(rows, total))

@@ -47,9 +47,9 @@ from exporters.excel.common import (
     text,
     total_of,
 )
-from exporters.streaming import Cancelled, Progress
 from models.enums import FindingGrade
 from models.findings import Finding
+from models.jobs import CancelCheck, Progress
 from models.procedure import Procedure
 from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
@@ -151,7 +151,7 @@ def write_findings_xlsx(
     path: Path,
     registry: Sequence[DataSource] | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     total: int | None = None,
 ) -> int:
     """Write the findings report of ``entries`` (each procedure with its findings) to ``path``.
@@ -171,7 +171,7 @@ def write_findings_xlsx(
 
     Raises
     ------
-    ExportCancelled : ``cancelled`` returned True.
+    Cancelled : ``cancelled`` returned True.
     OSError : ``path`` cannot be written.
     """
     sources = list(registry) if registry is not None else load_registry()

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
+from exporters.output import atomic_output
 from exporters.word import ml
 from models.cost import CostBreakdown, CostParameters, procedure_cost, savings_rate
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.redesign import (
     Change,
@@ -239,7 +240,7 @@ def write_plan_docx_to(
     title: str | None = None,
     total: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> int:
     """Write the plan of ``drafts`` (procedures without a change in effect are left out) to a binary stream;
     returns how many procedures the plan holds."""
@@ -248,7 +249,7 @@ def write_plan_docx_to(
     seen = 0
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+b") as spool:
         for draft in drafts:
-            check_cancelled(cancelled)
+            check_cancelled(cancelled, EXPORT)
             seen += 1
             if draft.changes:
                 spool.write(
@@ -256,7 +257,7 @@ def write_plan_docx_to(
                 )
             if progress is not None:
                 progress(seen, max(expected, seen) if expected else 0)
-        check_cancelled(cancelled)
+        check_cancelled(cancelled, EXPORT)
         heading = title or "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH"
 
         def body() -> Iterable[str | bytes]:
@@ -285,32 +286,25 @@ def write_plan_docx(
     title: str | None = None,
     total: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> int:
     """Write the simplification plan to a Word file, atomically (see :func:`write_plan_docx_to`).
 
     Raises
     ------
-    ExportCancelled : the caller cancelled; no file (nor partial file) is left.
+    Cancelled : the caller cancelled; no file (nor partial file) is left.
     """
-    tmp = partial_path(path)
-    try:
-        with tmp.open("wb") as out:
-            count = write_plan_docx_to(
-                drafts,
-                out,
-                params,
-                proposal=proposal,
-                title=title,
-                total=total,
-                progress=progress,
-                cancelled=cancelled,
-            )
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_output(path) as tmp, tmp.open("wb") as out:
+        return write_plan_docx_to(
+            drafts,
+            out,
+            params,
+            proposal=proposal,
+            title=title,
+            total=total,
+            progress=progress,
+            cancelled=cancelled,
+        )
 
 
 def generate_plan_docx(drafts: Iterable[Draft], params: CostParameters, *, proposal: str) -> bytes:

@@ -38,11 +38,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from exporters.output import atomic_output
 from exporters.safety import safe_filename
-from exporters.streaming import Cancelled, Progress, check_cancelled, partial_path
 from exporters.word import ml
 from exporters.word import spec_text as text
 from models.enums import ProcedureStatus
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.text import fold, squash
 
@@ -363,7 +364,7 @@ def write_spec_docx_to(
     *,
     total: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     decision: AnnexInfo | None = None,
 ) -> int:
     """Write the annex for ``procedures`` (in the order given within each status group) to a binary stream.
@@ -378,7 +379,7 @@ def write_spec_docx_to(
     count = 0
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+b") as spool:
         for procedure in procedures:
-            check_cancelled(cancelled)
+            check_cancelled(cancelled, EXPORT)
             key = (statuses.get(procedure.status, 0), squash(procedure.field) or None)  # ACTIVE: no change
             group = latest.get(key)
             if group is None or len(group.rows) >= MAX_NUMBER:
@@ -392,7 +393,7 @@ def write_spec_docx_to(
             count += 1
             if progress is not None:
                 progress(count, max(expected, count) if expected else 0)  # 0: total unknown
-        check_cancelled(cancelled)
+        check_cancelled(cancelled, EXPORT)
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as package:
             ml.Shell.build(decision.title()).write(package, _body(decision, list(groups.values()), spool))
     return count
@@ -404,7 +405,7 @@ def write_spec_docx(
     *,
     total: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     decision: AnnexInfo | None = None,
 ) -> int:
     """Write the standardized specification of ``procedures`` to a Word file, atomically.
@@ -425,7 +426,7 @@ def write_spec_docx(
 
     Raises
     ------
-    ExportCancelled : the caller cancelled; no file (nor partial file) is left.
+    Cancelled : the caller cancelled; no file (nor partial file) is left.
     OSError : the file cannot be written.
 
     Examples
@@ -434,17 +435,10 @@ def write_spec_docx(
     ...     write_spec_docx(ws.procedures(["1.001193"]), Path("khai-sinh.docx"))
     1
     """
-    tmp = partial_path(path)
-    try:
-        with tmp.open("wb") as out:
-            count = write_spec_docx_to(
-                procedures, out, total=total, progress=progress, cancelled=cancelled, decision=decision
-            )
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_output(path) as tmp, tmp.open("wb") as out:
+        return write_spec_docx_to(
+            procedures, out, total=total, progress=progress, cancelled=cancelled, decision=decision
+        )
 
 
 def spec_docx_filename(procedures: Sequence[Procedure]) -> str:

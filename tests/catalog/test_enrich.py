@@ -93,7 +93,7 @@ def test_list_and_detail_in_one_batch_merge_without_a_duplicate_warning(tmp_path
 
 
 def test_progress_is_reported_and_cancel_leaves_the_workspace_untouched(tmp_path: Path) -> None:
-    from catalog.errors import ImportCancelled
+    from models.jobs import Cancelled
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -117,7 +117,7 @@ def test_progress_is_reported_and_cancel_leaves_the_workspace_untouched(tmp_path
         )
         for workers in (1, 2):  # parsed here, or by a pool of processes that the cancel stops too
             calls = iter([False, False, True])
-            with pytest.raises(ImportCancelled, match="not changed"):
+            with pytest.raises(Cancelled, match="not changed"):
                 import_paths(ws, [folder], cancelled=lambda calls=calls: next(calls, True), workers=workers)
             assert "1.000009" not in ws.codes() and ws.count() == 5
         pooled = import_paths(ws, [folder], workers=2)

@@ -18,9 +18,9 @@ from exporters.flow.bpmn import (
     xsd_errors,
 )
 from exporters.flow.bpmn_check import SCHEMA_DIR
-from exporters.streaming import ExportCancelled
 from models.enums import Actor, FindingGrade
 from models.graph import consuming_step, effective_actors
+from models.jobs import Cancelled
 from models.procedure import DossierItem, Procedure, Result, Step
 from models.redesign import Draft, suggest
 from models.sources import load_registry
@@ -305,7 +305,7 @@ def test_write_bpmn_and_the_folder_export_report_progress_and_cancel(sample, tmp
     assert [p.name for p in written] == [f"{p.code}.bpmn" for p in procedures]
     assert calls[-1] == (len(procedures), len(procedures)) and len(calls) == len(procedures)
     assert all(validate_bpmn(path.read_bytes()) == [] for path in written)
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_bpmn_folder(
             procedures,
             tmp_path / "cancelled",

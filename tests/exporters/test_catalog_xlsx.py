@@ -13,8 +13,8 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from catalog.importing.importer import ImportReport, import_paths
 from catalog.importing.registry import detect
 from exporters.excel.catalog_book import write_catalog_xlsx
-from exporters.streaming import ExportCancelled
 from models.enums import CopyForm
+from models.jobs import Cancelled
 from models.procedure import DossierItem, Procedure, Step
 from models.redesign import ISSUER_RECORDS
 from models.sources import load_registry
@@ -221,7 +221,7 @@ def test_a_cancelled_export_leaves_the_old_file_and_no_partial_one(tmp_path: Pat
         polls.append(1)
         return len(polls) >= 2
 
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_catalog_xlsx(_many(500), path, cancelled=cancelled)
     assert path.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.xlsx"]

@@ -23,9 +23,9 @@ from exporters.excel.cost_book import (
     CostInput,
     write_cost_xlsx,
 )
-from exporters.streaming import ExportCancelled
 from models.cost import CostBreakdown, CostParameters, catalog_cost, procedure_cost, savings_rate
 from models.enums import Actor, ChannelMethod, CopyForm, ItemGroup, ItemKind
+from models.jobs import Cancelled
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
 from models.redesign import Draft, suggest
 from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
@@ -243,7 +243,7 @@ def test_progress_cancel_and_no_partial_file(sample_rows: list[CostInput], tmp_p
     rows = sample_rows * 10
     write_cost_xlsx(rows, PARAMS, tmp_path / "cost.xlsx", progress=lambda d, t: calls.append((d, t)))
     assert calls[-1] == (len(rows), len(rows)) and calls[0] == (100, len(rows))
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_cost_xlsx(rows, PARAMS, tmp_path / "cancelled.xlsx", cancelled=lambda: True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cost.xlsx"]
 

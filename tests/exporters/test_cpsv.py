@@ -21,9 +21,9 @@ from exporters.cpsv import (
     validate_cpsv,
     write_cpsv,
 )
-from exporters.streaming import ExportCancelled
 from models.enums import TimeUnit
 from models.findings import Finding
+from models.jobs import Cancelled
 from models.procedure import Procedure
 from tests.conftest import SHARED
 from tests.helpers.corpus import analysed, every_nth, portal_pages, sample_procedures
@@ -226,7 +226,7 @@ def test_the_streamed_file_is_the_generated_document(sample, document, tmp_path:
     assert json.loads(path.read_text(encoding="utf-8")) == document
     assert calls == [(i, len(sample)) for i in range(1, len(sample) + 1)]
     assert generate_cpsv([p for p, _ in sample], {p.code: f for p, f in sample}) == document  # deterministic
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_cpsv([p for p, _ in sample], tmp_path / "cancelled.jsonld", cancelled=lambda: True)
     assert sorted(tmp_path.iterdir()) == [path]
 

@@ -9,9 +9,9 @@ import docx
 import pytest
 
 from catalog.pipeline.redesigns import apply_suggestions
-from exporters.streaming import ExportCancelled
 from exporters.word.plan import change_rows, generate_plan_docx, vnd, write_plan_docx
 from models.cost import CostParameters, procedure_cost
+from models.jobs import Cancelled
 from models.proposals import Proposals
 from models.redesign import ChangeGroup, RemoveItem, item_reference
 from models.workspace import Workspace
@@ -94,6 +94,6 @@ def test_imported_text_stays_literal_and_cancel_leaves_nothing(drafts, tmp_path:
     text = _text(docx.Document(io.BytesIO(generate_plan_docx([d], CostParameters(), proposal="x"))))
     assert '=HYPERLINK("x") <w:t>{PAGE}' in text and "<b>lý do</b> & {DATE}" in text
     path = tmp_path / "huy.docx"
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_plan_docx(drafts, path, CostParameters(), proposal="p", cancelled=lambda: True)
     assert not path.exists() and not list(tmp_path.glob("huy*"))

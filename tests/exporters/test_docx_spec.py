@@ -19,10 +19,10 @@ import exporters.word.spec as spec
 from catalog.importing.importer import FileRecord, expand, read_file
 from catalog.reading.items import group_of_heading
 from catalog.reading.spec_labels import match_label
-from exporters.streaming import ExportCancelled
 from exporters.word.spec import AnnexInfo, generate_spec_docx, write_spec_docx
 from exporters.word.spec_text import FIELD_LABELS, FIELD_ORDER, INFO_LABELS, LETTERS
 from models.enums import ChannelMethod, FeeKind, ItemGroup, ProcedureStatus
+from models.jobs import Cancelled
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Step
 from models.text import fold, squash
 from tests.helpers.corpus import sample_procedures
@@ -441,11 +441,11 @@ def test_progress_is_reported_per_procedure_and_cancel_leaves_no_file(
     assert seen == [(1, 0), (2, 0)]  # a stream of unknown length: total 0
     (tmp_path / "unknown.docx").unlink()
     before = path.read_bytes()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_spec_docx(sample, path, cancelled=lambda: True)
     assert path.read_bytes() == before  # the earlier file stays whole
     polls = iter(range(100))
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_spec_docx(sample, tmp_path / "new.docx", cancelled=lambda: next(polls) >= 3)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]  # no partial file either
 

@@ -14,9 +14,9 @@ from exporters.excel.findings_book import (
     SUMMARY_SHEET,
     write_findings_xlsx,
 )
-from exporters.streaming import ExportCancelled
 from models.enums import FindingGrade
 from models.findings import Finding
+from models.jobs import Cancelled
 from models.procedure import DossierItem, Procedure
 from models.sources import load_registry
 from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
@@ -130,7 +130,7 @@ def test_progress_cancel_and_no_partial_file(sample: Entries, tmp_path: Path) ->
     entries = sample * 10
     write_findings_xlsx(entries, tmp_path / "findings.xlsx", progress=lambda d, t: calls.append((d, t)))
     assert calls[0] == (100, len(entries)) and calls[-1] == (len(entries), len(entries))
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_findings_xlsx(iter(entries), tmp_path / "cancelled.xlsx", cancelled=lambda: True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.xlsx"]
 

@@ -22,6 +22,7 @@ from models.cost import (
 from models.enums import Actor, ChannelMethod, CopyForm, FindingGrade, ItemGroup, ItemKind
 from models.errors import WorkspaceError
 from models.findings import Finding
+from models.jobs import COST, Cancelled
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
 from models.tables import SettingRow
 from models.workspace import Workspace
@@ -181,9 +182,11 @@ def test_removal_saves_no_visit_while_paper_remains(samples: dict[str, Procedure
 def test_catalog_totals(samples: dict[str, Procedure]) -> None:
     params = CostParameters(volume_by_code={"1.001193": 500_000})
     birth_findings = [Finding(item_index=6, item_name="", grade=FindingGrade.REDUNDANT)]
-    done: list[int] = []
-    total = catalog_cost(samples.values(), params, {"1.001193": birth_findings}, progress=done.append)
-    assert done == [len(samples)]
+    done: list[tuple[int, int]] = []
+    total = catalog_cost(
+        samples.values(), params, {"1.001193": birth_findings}, progress=lambda *seen: done.append(seen)
+    )
+    assert done == [(len(samples), len(samples))]
     assert set(total.breakdowns) == set(samples)
     assert total.annual_vnd == pytest.approx(sum(b.annual_vnd for b in total.breakdowns.values()))
     assert total.annual_vnd == pytest.approx(sum(total.annual_by_line.values()))
@@ -195,8 +198,9 @@ def test_catalog_totals(samples: dict[str, Procedure]) -> None:
 
 
 def test_catalog_cost_can_be_cancelled(samples: dict[str, Procedure]) -> None:
-    with pytest.raises(models.cost.CalculationCancelled):
+    with pytest.raises(Cancelled) as cancelled:
         catalog_cost(samples.values(), CostParameters(), cancelled=lambda: True)
+    assert cancelled.value.operation == COST
 
 
 def test_savings_rate_matches_the_ha_noi_figures() -> None:

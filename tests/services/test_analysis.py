@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from models.enums import FindingGrade
+from models.jobs import ANALYSIS, Cancelled
 from models.procedure import Procedure, Result
 from models.text import fold
 from models.workspace import SourceRef, Workspace
@@ -53,8 +56,16 @@ def test_an_import_brings_new_issuers_once_the_catalog_is_said_to_have_changed(l
 
 
 def test_the_catalog_analysis_stores_what_it_found_and_nothing_when_cancelled(licence_ws: Workspace) -> None:
-    assert analyse_and_store(licence_ws, cancelled=lambda: True) is None
-    assert licence_ws.findings(DEMANDING) == []
+    checks: list[bool] = []
+    analyse_and_store(licence_ws, cancelled=lambda: checks.append(False) or False, store_chunk=1)
+    licence_ws.replace_findings({DEMANDING: [], ISSUER: []})
+    assert len(checks) >= 4  # after reading, before each procedure, before storing
+    for last in range(1, len(checks) + 1):  # a cancel at any check: Cancelled, and nothing stored
+        polls = iter([False] * (last - 1))
+        with pytest.raises(Cancelled) as cancel:
+            analyse_and_store(licence_ws, cancelled=lambda polls=polls: next(polls, True), store_chunk=1)
+        assert cancel.value.operation == ANALYSIS
+        assert licence_ws.findings(DEMANDING) == [] and licence_ws.findings(ISSUER) == []
     seen: list[tuple[int, int]] = []
     analysis = analyse_and_store(licence_ws, progress=lambda done, total: seen.append((done, total)))
     assert analysis is not None and [a.procedure.code for a in analysis.procedures] == [DEMANDING, ISSUER]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.errors import ImportCancelled
+from models.jobs import Cancelled
 from models.workspace import Workspace
 from tests.services.conftest import SAMPLE_CATALOG
 from workbench.services.importing import import_files
@@ -14,7 +14,7 @@ from workbench.services.importing import import_files
 
 def test_an_import_reports_what_it_wrote_and_a_cancelled_one_writes_nothing(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "w.sqlite") as ws:
-        with pytest.raises(ImportCancelled):
+        with pytest.raises(Cancelled):
             import_files(ws, [SAMPLE_CATALOG], cancelled=lambda: True)
         assert ws.count() == 0
         seen: list[tuple[int, int]] = []

@@ -169,6 +169,32 @@ def test_suggestions_store_the_findings_they_come_from_then_undo_redo_revert(ws:
     assert comparison.code == RECORD and comparison.changes
 
 
+def test_a_group_is_made_undone_or_in_effect_by_its_seq_and_only_when_it_is_at_the_top(ws: Workspace) -> None:
+    """What an undo stack's commands ask: each names its group; the core moves it, finds it already moved, or says
+    the history shown is not the stored one."""
+    made: list[int] = []
+    proposal = redesign.open_proposal(ws, RECORD)
+    proposal.on_change = lambda group: made.append(group.seq)
+    first = redesign.remove_item(proposal, FORM, "Mẫu không cần.").seq
+    second = redesign.remove_item(proposal, FORM, "Tờ khai điện tử.").seq
+    assert made == [first, second] and first is not None and second is not None
+
+    def revision() -> int:
+        return Proposals(ws).infos(RECORD)[0].revision
+
+    before = revision()
+    assert redesign.redo_group(reopened(ws), second) is None  # in effect: nothing done, nothing stored
+    with pytest.raises(RedesignError, match="is not the one stored"):
+        redesign.undo_group(reopened(ws), first)  # a later group is in effect
+    assert revision() == before
+    assert redesign.undo_group(reopened(ws), second).seq == second
+    assert redesign.undo_group(reopened(ws), second) is None  # undone already
+    with pytest.raises(RedesignError, match="is not the one stored"):
+        redesign.redo_group(reopened(ws), first + second + 1)  # no such group to redo
+    assert redesign.redo_group(reopened(ws), second).seq == second
+    assert [g.seq for g in reopened(ws).draft.done] == [first, second] and revision() == before + 2
+
+
 def test_a_named_proposal_must_exist_when_asked(ws: Workspace) -> None:
     with pytest.raises(RedesignError, match="has no proposal named “khác”"):
         redesign.open_proposal(ws, RECORD, "khác", must_exist=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from models.jobs import ANALYSIS, check_cancelled
 from models.workspace import Workspace
 from tests.workbench.conftest import select
 from workbench import analysis_runner as runner_module
@@ -169,8 +170,7 @@ def test_the_window_stays_responsive_and_a_cancelled_analysis_stores_nothing(
         def job(progress, cancelled):
             started.set()
             for done in range(1000):  # a long catalog: report progress until cancelled
-                if cancelled():
-                    return None
+                check_cancelled(cancelled, ANALYSIS)
                 progress(done, 1000)
                 time.sleep(0.005)
             return real(progress, cancelled)
@@ -226,6 +226,59 @@ def test_a_failed_analysis_is_one_sentence(
     sample_window.analysis.analyse_action.trigger()
     qtbot.waitUntil(lambda: sample_window.analysis.task is None, timeout=5000)
     assert warnings == [("Rà soát", "Could not write to workspace w.sqlite: disk full.")]
+
+
+def test_an_analysis_failing_after_a_cancel_request_is_reported_as_a_failure(
+    qtbot, sample_window: MainWindow, warnings: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user cancels; the analysis, stopping, meets a real error: that error is shown, not "cancelled"."""
+    from models.errors import WorkspaceError
+
+    def failing_once_cancelled(workspace):
+        def job(progress, cancelled):
+            while not cancelled():
+                time.sleep(0.005)
+            raise WorkspaceError("Could not write to workspace w.sqlite: disk full.")
+
+        return job
+
+    monkeypatch.setattr(runner_module, "catalog_analysis_job", failing_once_cancelled)
+    runner = sample_window.analysis
+    runner.analyse_action.trigger()
+    runner.cancel_action.trigger()
+    qtbot.waitUntil(lambda: runner.task is None, timeout=5000)
+    assert warnings == [("Rà soát", "Could not write to workspace w.sqlite: disk full.")]
+    assert "đã hủy" not in sample_window.statusBar().currentMessage()
+
+
+def test_a_task_reports_cancelled_only_for_cancelled_and_done_for_a_return(qtbot) -> None:
+    """The contract of every worker: Cancelled is a cancel, a return is done even after a cancel request, an
+    error is an error even after one."""
+
+    def outcome(job) -> str:
+        task = Task(job)
+        seen: list[str] = []
+        task.succeeded.connect(lambda result: seen.append(f"done {result}"))
+        task.failed.connect(lambda sentence: seen.append(f"failed {sentence}"))
+        task.was_cancelled.connect(lambda: seen.append("cancelled"))
+        task.cancel()  # asked before it even starts
+        with qtbot.waitSignal(task.finished, timeout=5000):
+            task.start()
+        task.wait()
+        qtbot.waitUntil(lambda: bool(seen))
+        return seen[0]
+
+    def stops(progress, cancelled):
+        check_cancelled(cancelled, ANALYSIS)
+
+    def error(progress, cancelled):
+        raise WorkspaceError("disk full")
+
+    from models.errors import WorkspaceError
+
+    assert outcome(stops) == "cancelled"
+    assert outcome(lambda progress, cancelled: 3) == "done 3"
+    assert outcome(error) == "failed disk full"
 
 
 def test_an_unexpected_error_in_a_task_is_reported_not_raised(qtbot) -> None:

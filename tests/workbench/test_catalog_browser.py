@@ -323,3 +323,20 @@ def test_the_figures_begin_after_the_catalog_is_shown_and_follow_the_last_worksp
     wait_for_figures(qtbot, sample_window)
     assert started == [sample_window.workspace]
     assert set(sample_window.model.catalog_facts.by_code) == set(codes(sample_window.proxy))
+
+
+@pytest.mark.parametrize("analysed", [False, True])
+def test_the_figures_cancelled_at_any_check_say_cancelled(sample_path: Path, analysed: bool) -> None:
+    from catalog.pipeline.analysis import analyze_workspace
+    from models.jobs import Cancelled
+    from tests.services.test_cancellation import cancelled_at, count_checks
+
+    with Workspace.open(sample_path) as workspace:
+        if analysed:
+            analyze_workspace(workspace)
+        job = catalog_facts.catalog_facts_job(workspace)
+        checks = count_checks(lambda cancelled: job(lambda done, total: None, cancelled))
+        assert checks >= (16 if analysed else 1)
+        for check in range(1, checks + 1):
+            with pytest.raises(Cancelled):
+                job(lambda done, total: None, cancelled_at(check))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import threading
+import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -12,8 +18,10 @@ from docx import Document
 from lxml import etree
 
 from models.enums import Level
+from models.errors import WorkspaceError
 from models.workspace import Workspace
 from tests.workbench.conftest import select, simple
+from workbench import io_dialogs
 from workbench.io_dialogs import ExportDialog, ImportDialog
 from workbench.main_window import MainWindow
 from workbench.qt import QtCore, QtGui, QtWidgets
@@ -38,6 +46,20 @@ def write_catalog(path: Path, *procedures) -> Path:
 
 def finished(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+
+
+def fails_once_cancelled(error: BaseException) -> Callable[..., Any]:
+    """A core function that, like a real one meeting a full disk while it stops, fails with ``error`` after the
+    user asked it to stop (it does not raise Cancelled)."""
+
+    def run(*args: Any, cancelled: Callable[[], bool], **kwargs: Any) -> Any:
+        deadline = time.monotonic() + 10
+        while not cancelled():
+            assert time.monotonic() < deadline, "the dialog never asked to cancel"
+            time.sleep(0.005)
+        raise error
+
+    return run
 
 
 # --- import -------------------------------------------------------------------------------------------------------
@@ -86,6 +108,20 @@ def test_a_cancelled_import_changes_nothing(
     assert dialog.report is None
     with Workspace.open(workspace_path) as workspace:
         assert len(workspace.summaries()) == 4
+
+
+def test_an_error_after_a_cancel_request_is_reported_as_the_error(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentence = "Could not write to workspace w.sqlite: disk full."
+    monkeypatch.setattr(io_dialogs, "import_files", fails_once_cancelled(WorkspaceError(sentence)))
+    dialog = window.io.start_import(
+        [write_catalog(tmp_path / "a.json", simple("9.000003", "X", items=1, levels=[]))]
+    )
+    dialog.cancel()
+    finished(qtbot, dialog)
+    assert dialog.outcome == sentence  # not "Import cancelled": the workspace may not be as it was
+    assert dialog.message.text() == sentence and dialog.report is None
 
 
 def test_an_import_that_fails_is_one_sentence(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -204,6 +240,49 @@ def test_a_cancelled_export_leaves_no_file(qtbot, exporting: ExportDialog, tmp_p
     finished(qtbot, exporting)
     assert exporting.outcome == tr("ExportDialog", "Export cancelled: no file was written.")
     assert list(folder.iterdir()) == []
+
+
+def test_an_export_failing_after_a_cancel_request_says_why(
+    qtbot, exporting: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(io_dialogs, "export", fails_once_cancelled(full))
+    exporting.kind.setCurrentIndex(exporting.kind.findData("json"))
+    exporting.output.setText(str(tmp_path / "out.json"))
+    exporting.export_button.click()
+    exporting.cancel_button.click()
+    finished(qtbot, exporting)
+    assert exporting.outcome == tr("ExportDialog", "Cannot write {path}: {reason}.").format(
+        path=tmp_path / "out.json", reason=os.strerror(errno.ENOSPC)
+    )
+    assert exporting.export_button.isVisible() and not exporting.cancel_button.isVisible()
+
+
+def test_an_export_done_before_the_cancel_reached_it_is_reported_done(
+    qtbot, exporting: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel asked once the file is written cannot take it back: the dialog says it was exported."""
+    real = io_dialogs.export
+    written, asked = threading.Event(), threading.Event()
+
+    def export_then_wait(*args: Any, **kwargs: Any) -> int:
+        count = real(*args, **kwargs)
+        written.set()
+        assert asked.wait(10)
+        return count
+
+    monkeypatch.setattr(io_dialogs, "export", export_then_wait)
+    exporting.kind.setCurrentIndex(exporting.kind.findData("json"))
+    exporting.output.setText(str(tmp_path / "out.json"))
+    exporting.export_button.click()
+    qtbot.waitUntil(written.is_set)
+    exporting.cancel_button.click()
+    asked.set()
+    finished(qtbot, exporting)
+    assert exporting.outcome == tr("ExportDialog", "Exported {count} procedures to {path}.").format(
+        count=1, path=tmp_path / "out.json"
+    )
+    assert (tmp_path / "out.json").exists()
 
 
 def test_an_export_that_cannot_be_written_is_one_sentence(

@@ -414,3 +414,101 @@ def test_a_gesture_stores_the_change_tthc_redesign_stores(
     assert status == 0, err
     [cli] = stored(other).changes
     assert cli.model_dump() == gui.model_dump() and cli.legal_basis
+
+
+# --- one history: the stack shows the stored proposal's --------------------------------------------------------------
+
+
+def revision(path: Path, code: str = BIRTH) -> int:
+    with Workspace.open(path) as workspace:
+        infos = Proposals(workspace).infos(code)
+    return infos[0].revision if infos else 0
+
+
+def assert_shows_what_is_stored(editor: RedesignEditor, path: Path) -> None:
+    """The undo stack, its texts, its history view and the draft shown are the stored proposal's history."""
+    draft = stored(path)
+    history = [*draft.done, *reversed(draft.undone)]
+    stack = editor.stack
+    assert [stack.text(i) for i in range(stack.count())] == [g.label for g in history]
+    assert [stack.command(i).seq for i in range(stack.count())] == [g.seq for g in history]
+    assert stack.index() == len(draft.done) and stack.isClean()
+    assert stack.undoText() == (draft.done[-1].label if draft.done else "")
+    assert stack.redoText() == (draft.undone[-1].label if draft.undone else "")
+    assert editor.actions.undo_action.isEnabled() == bool(draft.done)
+    assert editor.actions.redo_action.isEnabled() == bool(draft.undone)
+    view = editor.history_view
+    assert view.model().rowCount() == len(history) + 1  # the published version first
+    assert view.currentIndex().row() == len(draft.done)
+    assert [g.seq for g in editor.draft.done] == [g.seq for g in draft.done]
+    assert editor.procedure == draft.procedure
+
+
+def test_every_gesture_moves_the_stored_history_once_and_the_stack_shows_it(
+    qtbot, window: MainWindow, sample_path: Path, qtmodeltester
+) -> None:
+    editor = window.editor
+    assert_shows_what_is_stored(editor, sample_path)
+    editor.actions.apply_suggestions_action.trigger()
+    assert_shows_what_is_stored(editor, sample_path)
+    assert revision(sample_path) == 1  # made and stored once: pushing its command stored nothing more
+    answer(because("Không cần thiết."))
+    choose(editor.items_view, 0)
+    editor.actions.remove_item_action.trigger()
+    assert len(stored(sample_path).done) == 2
+    assert_shows_what_is_stored(editor, sample_path)
+    assert editor.actions.undo_action.text().startswith("&Hoàn tác Bỏ thành phần")
+    press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)
+    assert_shows_what_is_stored(editor, sample_path)
+    assert editor.actions.redo_action.text().startswith("&Làm lại Bỏ thành phần")
+    press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl | Shift)
+    assert_shows_what_is_stored(editor, sample_path)
+    editor.history_view.setCurrentIndex(editor.history_view.model().index(0, 0))  # back to the published one
+    assert_shows_what_is_stored(editor, sample_path)
+    assert stored(sample_path).changes == [] and revision(sample_path) == 6
+    qtmodeltester.check(editor.history_view.model())
+
+    select(window, "1.000894")
+    select(window, BIRTH)  # opened again: the stack is laid out from the store, which it does not write
+    assert_shows_what_is_stored(editor, sample_path)
+    assert revision(sample_path) == 6 and editor.stack.count() == 2
+    editor.history_view.setCurrentIndex(editor.history_view.model().index(2, 0))
+    assert_shows_what_is_stored(editor, sample_path)
+    assert len(stored(sample_path).changes) == 5
+
+
+def someone_else_makes_the_birth_online(path: Path) -> None:
+    with Workspace.open(path) as workspace:
+        other = Proposals(workspace)
+        other.push(
+            other.open(BIRTH),
+            ChangeGroup(label="Trực tuyến", changes=[MakeOnline(rationale="Chỉ thị 24")]),
+            author="lan",
+        )
+
+
+def test_a_refused_undo_leaves_the_stack_showing_what_is_stored(
+    qtbot, window: MainWindow, sample_path: Path, warnings: list[tuple[str, str]]
+) -> None:
+    editor = window.editor
+    editor.actions.apply_suggestions_action.trigger()
+    someone_else_makes_the_birth_online(sample_path)
+    press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)
+    assert len(warnings) == 1 and "was changed by lan" in warnings[0][1]
+    assert_shows_what_is_stored(editor, sample_path)  # at once: Ctrl+Z recovers as the stack returns
+    assert editor.stack.undoText() == "Trực tuyến"
+
+
+def test_a_refused_redo_from_the_history_view_is_laid_out_again_from_the_store(
+    qtbot, window: MainWindow, sample_path: Path, warnings: list[tuple[str, str]]
+) -> None:
+    editor = window.editor
+    editor.actions.apply_suggestions_action.trigger()
+    press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)
+    someone_else_makes_the_birth_online(sample_path)  # their change drops our undone group from the store
+    editor.history_view.setCurrentIndex(editor.history_view.model().index(1, 0))  # redo ours
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "your change was not saved" in warnings[0][1]
+    qtbot.waitUntil(editor.stack.isClean)
+    assert_shows_what_is_stored(editor, sample_path)
+    assert [editor.stack.text(i) for i in range(editor.stack.count())] == ["Trực tuyến"]

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from catalog.pipeline.analysis import CatalogAnalysis, WorkspaceFinder, analyze
 from catalog.pipeline.analysis_batch import analyze_catalog
-from exporters.streaming import Cancelled, Progress
 from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
 from models.findings import Finding, OnlineBlock
+from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
 from models.procedure import Procedure
 from models.sources import DataSource
@@ -89,21 +89,20 @@ def analyse_and_store(
     workspace: Workspace,
     *,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     store_chunk: int = STORE_CHUNK,
-) -> CatalogAnalysis | None:
+) -> CatalogAnalysis:
     """Analyse every procedure of ``workspace`` in this process and store the findings (the workbench's "analyse
-    the whole catalog"); None, with nothing stored, when ``cancelled`` says so before the findings are written.
+    the whole catalog"). When ``cancelled`` says so before the findings are written, :class:`~models.jobs.Cancelled`
+    is raised and nothing is stored; once they are being written, the analysis is done.
 
     The same findings as ``tthc analyze`` (:func:`analyze_catalog`): the same :class:`WorkspaceFinder`. Kept in
     memory (the catalog figures reuse it) and written ``store_chunk`` procedures per transaction.
     """
-    cancelled = cancelled or (lambda: False)
     if progress is not None:
         progress(0, 0)  # reading the catalog: no count yet
     procedures = list(workspace.procedures())
-    if cancelled():
-        return None
+    check_cancelled(cancelled, ANALYSIS)
     finder = WorkspaceFinder(workspace)
     analysis = analyze(
         procedures,
@@ -113,8 +112,7 @@ def analyse_and_store(
         progress=progress,
         cancelled=cancelled,
     )
-    if cancelled():
-        return None
+    check_cancelled(cancelled, ANALYSIS)
     findings = {a.procedure.code: a.findings for a in analysis.procedures}
     codes = list(findings)
     for start in range(0, len(codes), store_chunk):

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from exporters.output import atomic_outputs
 from exporters.safety import safe_filename
-from exporters.streaming import Cancelled, ExportCancelled, Progress, check_cancelled, partial_path
 from models.errors import TthcError
+from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.vocabulary import Lang
 from models.workspace import Workspace
@@ -35,14 +36,14 @@ class _Run:
     ws: Workspace
     request: ExportRequest
     progress: Progress | None
-    cancelled: Cancelled | None
+    cancelled: CancelCheck | None
 
     @property
     def output(self) -> Path:
         return self.request.output
 
     def check(self) -> None:
-        check_cancelled(self.cancelled)
+        check_cancelled(self.cancelled, EXPORT)
 
     def selected(self) -> Iterator[_Version]:
         return versions(self.ws, self.request.codes, self.request.proposal)
@@ -85,22 +86,19 @@ def output_folder(output: Path, count: int, what: str) -> bool:
 
 
 def _one_by_one(
-    run: _Run, count: int, selected: Iterable[_Version], write: Callable[[_Version], Path]
+    run: _Run, count: int, selected: Iterable[_Version], make: Callable[[_Version], tuple[Path, bytes]]
 ) -> int:
-    """Call ``write(version)`` for each of the ``count`` selected procedures with progress and cancel; a cancelled
-    export removes the files it wrote."""
-    written: list[Path] = []
-    try:
+    """Write the file ``make(version)`` gives (its path and bytes) for each of the ``count`` selected procedures,
+    with progress and cancel. The files replace their targets together once all are written: a cancelled or
+    failed export leaves none, and the files already there as they were."""
+    with atomic_outputs() as outputs:
         for index, version in enumerate(selected):
             run.check()
-            written.append(write(version))
+            path, data = make(version)
+            outputs.partial(path).write_bytes(data)
             if run.progress is not None:
                 run.progress(index + 1, count)
-    except ExportCancelled:
-        for path in written:
-            path.unlink(missing_ok=True)
-            partial_path(path).unlink(missing_ok=True)
-        raise
+        run.check()
     return count
 
 
@@ -109,32 +107,38 @@ def _json(run: _Run) -> int:
 
     count = selected_count(run.ws, run.request.codes)
     run.check()
-    write_json((to_be or p for p, to_be in run.selected()), run.output)
+    write_json(
+        (to_be or p for p, to_be in run.selected()),
+        run.output,
+        progress=run.progress,
+        cancelled=run.cancelled,
+        total=count,
+    )
     return count
 
 
 def _diagram(run: _Run) -> int:
     from catalog.pipeline.analysis import WorkspaceFinder
-    from exporters.flow.diagram import write_diagram
+    from exporters.flow.diagram import diagram_file
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "diagrams")
     finder = WorkspaceFinder(run.ws)
     fmt = run.request.fmt or ("svg" if folder else None)
 
-    def write(version: _Version) -> Path:
+    def make(version: _Version) -> tuple[Path, bytes]:
         as_is, to_be = version
-        return write_diagram(
+        return diagram_file(
             run.output,
             as_is,
             finder(as_is),
             to_be,
             finder(to_be) if to_be is not None else None,
             registry=finder.registry,
-            fmt=fmt,  # type: ignore[arg-type]  # the formats write_diagram takes, checked there
+            fmt=fmt,  # type: ignore[arg-type]  # the formats diagram_file takes, checked there
         )
 
-    return _one_by_one(run, count, run.selected(), write)
+    return _one_by_one(run, count, run.selected(), make)
 
 
 def _catalog_xlsx(run: _Run) -> int:
@@ -186,26 +190,25 @@ def _findings_xlsx(run: _Run) -> int:
 
 def _bpmn(run: _Run) -> int:
     from catalog.pipeline.analysis import WorkspaceFinder
-    from exporters.flow.bpmn import write_bpmn
+    from exporters.flow.bpmn import generate_bpmn
 
     count = selected_count(run.ws, run.request.codes)
     folder = output_folder(run.output, count, "BPMN files")
     finder = WorkspaceFinder(run.ws)
 
-    def write(version: _Version) -> Path:
+    def make(version: _Version) -> tuple[Path, bytes]:
         as_is, to_be = version
         path = run.output / f"{safe_filename(as_is.code)}.bpmn" if folder else run.output
-        write_bpmn(
+        data = generate_bpmn(
             as_is,
-            path,
             finder(as_is),
             finder.registry,
             to_be=to_be,
             to_be_findings=finder(to_be) if to_be is not None else None,
         )
-        return path
+        return path, data
 
-    return _one_by_one(run, count, run.selected(), write)
+    return _one_by_one(run, count, run.selected(), make)
 
 
 def _cpsv(run: _Run) -> int:
@@ -365,7 +368,7 @@ def export(
     request: ExportRequest,
     *,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> int:
     """Write ``request``; returns how many procedures were exported (the plan: how many it lists).
 
@@ -381,11 +384,12 @@ def export(
 
     Raises
     ------
-    ExportCancelled : ``cancelled`` returned True; no file is left.
+    Cancelled : ``cancelled`` returned True; no file is left.
     TthcError : the selection cannot be written so (several diagrams to one file, an unknown kind...).
     DiagramError, OSError : the exporter failed.
     """
     kind = KINDS.get(request.kind)
     if kind is None:
         raise TthcError(f"Unknown export kind {request.kind!r}: use one of {', '.join(KINDS)}.")
+    check_cancelled(cancelled, EXPORT)
     return kind.write(_Run(ws, request, progress, cancelled))

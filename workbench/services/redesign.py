@@ -67,6 +67,7 @@ __all__ = [
     "open_proposal",
     "reasons",
     "redo",
+    "redo_group",
     "remove_item",
     "remove_step",
     "remove_visit",
@@ -74,6 +75,7 @@ __all__ = [
     "shows_original",
     "suggestions",
     "undo",
+    "undo_group",
 ]
 
 #: The grades whose items a redesign takes out of the dossier: their finding gives the change its reasons.
@@ -107,7 +109,7 @@ class OpenProposal:
 
     The workbench's redesign editor makes one of the draft it shows for each gesture; the command line opens one per
     command (:func:`open_proposal`). Every change function below stores its change at once, as one undoable group,
-    and returns that group.
+    tells ``on_change`` (the editor puts the group on its undo stack) and returns that group.
     """
 
     def __init__(
@@ -118,12 +120,20 @@ class OpenProposal:
         analysis: ShownAnalysis | None = None,
         *,
         author: str | None = None,
+        on_change: Callable[[ChangeGroup], None] | None = None,
     ) -> None:
         self.store = store
         self.draft = draft
         self._context = context
         self._analysis = analysis
         self.author = author
+        self.on_change = on_change
+
+    def made(self, group: ChangeGroup) -> ChangeGroup:
+        """``group`` was made and stored: tell ``on_change``; returns the group."""
+        if self.on_change is not None:
+            self.on_change(group)
+        return group
 
     @property
     def context(self) -> AnalysisContext:
@@ -197,22 +207,64 @@ def make(proposal: OpenProposal, *changes: Change, label: str | None = None) -> 
     """
     group = ChangeGroup(label=label or changes[0].describe(), changes=list(changes))
     proposal.store.push(proposal.draft, group, author=proposal.author)
-    return group
+    return proposal.made(group)
 
 
 def undo(proposal: OpenProposal) -> ChangeGroup:
-    """Undo the last group in effect, in the draft and in the workspace."""
+    """Undo the last group in effect, in the draft and in the workspace; returns it.
+
+    Raises
+    ------
+    RedesignError : nothing to undo.
+    ConcurrentEditError : someone else saved the proposal since it was opened (nothing is stored).
+    """
     return proposal.store.undo(proposal.draft)
 
 
 def redo(proposal: OpenProposal) -> ChangeGroup:
-    """Redo the group undone last."""
+    """Redo the group undone last, in the draft and in the workspace; returns it (errors as :func:`undo`)."""
     return proposal.store.redo(proposal.draft)
+
+
+def undo_group(proposal: OpenProposal, seq: int) -> ChangeGroup | None:
+    """Make group ``seq`` undone, as an undo stack's command that names its group asks: :func:`undo` when it is the
+    last group in effect; nothing (None) when it is not in effect.
+
+    Raises
+    ------
+    RedesignError : a later group is in effect too: the history shown is not the stored one (read it again).
+    ConcurrentEditError : someone else saved the proposal since it was opened (nothing is stored).
+    """
+    done = proposal.draft.done
+    if all(group.seq != seq for group in done):
+        return None
+    if done[-1].seq != seq:
+        raise _out_of_step(proposal)
+    return undo(proposal)
+
+
+def redo_group(proposal: OpenProposal, seq: int) -> ChangeGroup | None:
+    """Make group ``seq`` in effect: :func:`redo` when it is the next group to redo; nothing (None) when it is in
+    effect already (as when the change was just made). Errors as :func:`undo_group`."""
+    draft = proposal.draft
+    if any(group.seq == seq for group in draft.done):
+        return None
+    if not draft.undone or draft.undone[-1].seq != seq:
+        raise _out_of_step(proposal)
+    return redo(proposal)
+
+
+def _out_of_step(proposal: OpenProposal) -> RedesignError:
+    return RedesignError(
+        f"The history of proposal “{proposal.draft.name}” of {proposal.code} shown is not the one stored: it is "
+        "read again from the workspace."
+    )
 
 
 def revert(proposal: OpenProposal, seq: int, rationale: str) -> ChangeGroup:
     """Take back change number ``seq`` alone, as a new undoable group."""
-    return proposal.store.revert(proposal.draft, seq, _rationale(rationale), author=proposal.author)
+    group = proposal.store.revert(proposal.draft, seq, _rationale(rationale), author=proposal.author)
+    return proposal.made(group)
 
 
 def comparison(proposal: OpenProposal) -> Comparison:
