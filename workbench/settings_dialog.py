@@ -308,12 +308,12 @@ class SettingsDialog(QtWidgets.QDialog):
                 "The defaults are placeholders: set your own values and say where each comes from."
             )
         )
-        for label, text in zip(
+        for header, text in zip(
             self.header_labels,
             (self.tr("Parameter"), self.tr("Value"), self.tr("Source of the figure"), self.tr("Status")),
             strict=True,
         ):
-            label.setText(text)
+            header.setText(text)
         for name, (label, description, unit) in self._parameter_texts().items():
             row = self.rows[name]
             row.label.setText(label)
@@ -491,13 +491,19 @@ class SettingsDialog(QtWidgets.QDialog):
                 )
             ) from None
 
+    def _cell(self, row: int, column: int) -> QtWidgets.QTableWidgetItem:
+        """The item the sources table was filled with at (row, column); every cell has one."""
+        item = self.sources.item(row, column)
+        assert item is not None, (row, column)
+        return item
+
     def read_sources(self) -> list[DataSource]:
         """The sources whose settings were changed; ValueError with one sentence for a date that is not one."""
         changed = []
         for n, source in enumerate(self.registry):
-            announced = self.sources.item(n, 2).checkState() == Qt.CheckState.Checked
-            connected = self.sources.item(n, 4).checkState() == Qt.CheckState.Checked
-            text = self.sources.item(n, 3).text()
+            announced = self._cell(n, 2).checkState() == Qt.CheckState.Checked
+            connected = self._cell(n, 4).checkState() == Qt.CheckState.Checked
+            text = self._cell(n, 3).text()
             try:
                 announced_on = parse_date(text)
             except ValueError:
