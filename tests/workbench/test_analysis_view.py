@@ -298,11 +298,11 @@ def test_the_view_shows_the_command_lines_findings_for_a_procedure_never_analyse
 ) -> None:
     import json
 
-    from tests.services.conftest import DEMANDING, ISSUER, licence_catalog, store
+    from tests.helpers.workspaces import DEMANDING, ISSUER, licence_catalog, make_workspace
     from tests.test_cli import run
     from tests.workbench.conftest import open_window
 
-    path = store(tmp_path / "licence.sqlite", licence_catalog())
+    path = make_workspace(tmp_path / "licence.sqlite", licence_catalog())
     status, out, _ = run(capsys, "analyze", "-w", str(path), "--json", "--no-store", "--code", DEMANDING)
     [cli] = json.loads(out)["procedures"]
     window = open_window(qtbot, translations, path)

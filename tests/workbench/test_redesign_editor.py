@@ -405,8 +405,8 @@ def test_a_gesture_stores_the_change_tthc_redesign_stores(
     qtbot, window: MainWindow, sample_path: Path, tmp_path: Path, capsys
 ) -> None:
     """The editor's actions and the command line's single changes are the same service functions."""
+    from tests.helpers.workspaces import make_sample_workspace
     from tests.test_cli import run
-    from tests.workbench.conftest import make_sample_workspace
 
     editor = window.editor
     choose(editor.items_view, MARRIAGE_CERTIFICATE)
