@@ -293,11 +293,11 @@ def run(args: argparse.Namespace, folder: Path) -> int:
             pane.setCurrentWidget(editor)
             bench.idle()
             before = editor.stack.index()
-            ms = bench.time("apply change", editor.actions.apply_suggestions_action.trigger)
+            ms = bench.time("apply change", editor.redesign_actions.apply_suggestions_action.trigger)
             if editor.stack.index() == before:  # nothing suggested: not a change
                 bench.figures["apply change"].remove(ms)
                 continue
-            bench.time("undo", window.editor.actions.undo_action.trigger)
+            bench.time("undo", window.editor.redesign_actions.undo_action.trigger)
             changed += 1
     bench.wait(lambda: not view.busy)
     window.close()

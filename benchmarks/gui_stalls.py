@@ -82,7 +82,7 @@ def main() -> int:
     for row in range(window.proxy.rowCount()):
         pane.setCurrentWidget(pane.diagram)
         probe.run(lambda r=row: window.table.selectRow(r), lambda: not view.busy)  # the as-is diagram
-        window.editor.actions.apply_suggestions_action.trigger()  # brings the redesign tab forward
+        window.editor.redesign_actions.apply_suggestions_action.trigger()  # brings the redesign tab forward
         # back to the diagram tab: drawn again, as-is and to-be side by side
         seconds, gap = probe.run(lambda: pane.setCurrentWidget(pane.diagram), lambda: not view.busy)
         took.append(seconds)

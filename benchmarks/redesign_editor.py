@@ -49,11 +49,11 @@ def main() -> int:
         code = window.proxy.code_at(row)
         figures = {
             "select": timed(window.table.selectRow, row)[0],
-            "apply suggestions": timed(editor.actions.apply_suggestions_action.trigger)[0],
+            "apply suggestions": timed(editor.redesign_actions.apply_suggestions_action.trigger)[0],
         }
         if editor.stack.canUndo():
-            figures["undo"] = timed(editor.actions.undo_action.trigger)[0]
-            figures["redo"] = timed(editor.actions.redo_action.trigger)[0]
+            figures["undo"] = timed(editor.redesign_actions.undo_action.trigger)[0]
+            figures["redo"] = timed(editor.redesign_actions.redo_action.trigger)[0]
         app.processEvents()
         for name, seconds in figures.items():
             rows[name].append(seconds)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exporters.safety import xml_text
-from models.enums import FindingGrade, ItemGroup, ItemKind, TimeUnit
+from models.enums import FindingGrade, ItemGroup, ItemKind
 from models.procedure import Channel, DossierItem
-from models.vocabulary import label
+from models.vocabulary import label, unit_word
 
 
 def one_line(text: str | None) -> str:
@@ -35,8 +35,8 @@ def time_limit(channel: Channel) -> str:
     parts = []
     if channel.time_limit is not None:
         number = f"{channel.time_limit:g}"
-        unit = channel.time_unit
-        parts.append(number if unit in (None, TimeUnit.OTHER) else f"{number} {label(unit).lower()}")
+        word = unit_word(channel.time_unit)
+        parts.append(number if word is None else f"{number} {word}")
     if channel.time_note:
         parts.append(f"({one_line(channel.time_note)})")
     return " ".join(parts)

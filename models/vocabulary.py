@@ -41,8 +41,8 @@ from models.text import fold
 
 Lang = Literal["vi", "en"]
 #: Where a label goes: "label" — a heading, a column, a document; "short" — by itself in little room; "text" —
-#: inside a sentence (see :data:`FORMS`).
-Form = Literal["label", "short", "text"]
+#: inside a sentence; "badge" — the line a diagram writes under a graded item (see :data:`FORMS`).
+Form = Literal["label", "short", "text", "badge"]
 
 #: Labels of enum values: (Vietnamese label, English label, other accepted spellings).
 ENUM_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, tuple[str, ...]]]] = {
@@ -135,6 +135,9 @@ ENUM_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, tuple[str, ...]]]
 #:   column to be understood ("Khác" under "Loại phí").
 #: - "text": the value inside a sentence, after a number or a colon ("15 ngày làm việc", "2 trùng lặp", "hình thức:
 #:   bản chính"). By default the short form in lower case.
+#: - "badge": the finder's grade as the swimlane diagram writes it under an item, in capitals where it calls for
+#:   action ("THỪA: đã có dữ liệu"). By default the label. (A required item has no badge: the diagram leaves
+#:   it plain.)
 #:
 #: Importers do not read these forms (:func:`enum_value` knows the labels and the spellings of :data:`ENUM_LABELS`).
 FORMS: dict[Form, dict[type[StrEnum], dict[StrEnum, tuple[str, str]]]] = {
@@ -155,6 +158,12 @@ FORMS: dict[Form, dict[type[StrEnum], dict[StrEnum, tuple[str, str]]]] = {
         TimeUnit: {TimeUnit.OTHER: ("đơn vị khác", "other unit")},
         CopyForm: {CopyForm.ELECTRONIC: ("bản điện tử", "electronic copy")},
     },
+    "badge": {
+        FindingGrade: {
+            FindingGrade.REDUNDANT: ("THỪA: đã có dữ liệu", "REDUNDANT: the data is held"),
+            FindingGrade.POTENTIALLY_REDUNDANT: ("Có thể thừa", "Potentially redundant"),
+        },
+    },
 }
 #: Values kept for old data only, with why a new design never takes them.
 RETIRED: dict[StrEnum, str] = {
@@ -169,6 +178,8 @@ def label(value: StrEnum, lang: Lang = "vi", form: Form = "label") -> str:
     ('Cấp huyện', 'Cấp huyện (cũ)')
     >>> label(FindingGrade.REQUIRED, form="text"), label(FindingGrade.REDUNDANT, "en", form="text")
     ('vẫn phải nộp', 'redundant')
+    >>> label(FindingGrade.REDUNDANT, form="badge"), label(FindingGrade.ISSUED_BY_STATE, form="badge")
+    ('THỪA: đã có dữ liệu', 'Do cơ quan nhà nước cấp')
     """
     own = FORMS[form].get(type(value), {}).get(value) if form != "label" else None
     if own is not None:
@@ -186,6 +197,132 @@ def unit_word(unit: TimeUnit | None, lang: Lang = "vi") -> str | None:
     if unit is None or unit is TimeUnit.OTHER:
         return None
     return label(unit, lang, "text")
+
+
+#: The three conditions of DOMAIN §4 under which a source's data replaces a document, keyed as
+#: ``Finding.conditions`` keys them: (Vietnamese, English), as the findings report heads its columns and the
+#: workbench lists them beside a finding.
+CONDITIONS: dict[str, tuple[str, str]] = {
+    "holds": ("(a) Nguồn có dữ liệu", "(a) A source holds the data"),
+    "announced": ("(b) Đã công bố", "(b) Announced"),
+    "connected": ("(c) Đã kết nối", "(c) Connected"),
+}
+#: Whether a condition is met: yes, no, not known.
+CONDITION_STATES: dict[bool | None, tuple[str, str]] = {
+    True: ("Có", "Yes"),
+    False: ("Không", "No"),
+    None: ("Chưa rõ", "Unknown"),
+}
+
+
+def condition_label(key: str, lang: Lang = "vi") -> str:
+    """The label of a finding's condition.
+
+    >>> condition_label("holds"), condition_label("connected", "en")
+    ('(a) Nguồn có dữ liệu', '(c) Connected')
+    """
+    vi, en = CONDITIONS[key]
+    return vi if lang == "vi" else en
+
+
+def condition_state(met: bool | None, lang: Lang = "vi") -> str:
+    """Whether a condition is met, in words: "Có", "Không", "Chưa rõ"."""
+    vi, en = CONDITION_STATES[met]
+    return vi if lang == "vi" else en
+
+
+#: The cost parameters (the fields of ``models.cost.CostParameters``), in the order the cost book's parameter
+#: sheet and the settings dialog list them: (Vietnamese label, English label, Vietnamese unit, English unit).
+COST_PARAMETERS: dict[str, tuple[str, str, str, str]] = {
+    "hour_value_vnd": (
+        "Giá trị một giờ của người thực hiện",
+        "Value of an hour of the applicant's time",
+        "VNĐ/giờ",
+        "VND/hour",
+    ),
+    "form_hours": (
+        "Thời gian điền một mẫu đơn, tờ khai",
+        "Time to fill in one form or declaration",
+        "giờ",
+        "hours",
+    ),
+    "document_hours": (
+        "Thời gian có được một giấy tờ phải nộp",
+        "Time to obtain one document to submit",
+        "giờ",
+        "hours",
+    ),
+    "show_document_hours": (
+        "Thời gian chuẩn bị một giấy tờ phải xuất trình",
+        "Time to get one document to show ready",
+        "giờ",
+        "hours",
+    ),
+    "visit_hours": (
+        "Thời gian đi lại, chờ đợi mỗi lần đến cơ quan",
+        "Travel and waiting time per visit to an agency",
+        "giờ",
+        "hours",
+    ),
+    "travel_cost_vnd": (
+        "Chi phí đi lại mỗi lần đến cơ quan",
+        "Travel cost per visit to an agency",
+        "VNĐ",
+        "VND",
+    ),
+    "copy_cost_per_page_vnd": (
+        "Chi phí sao chụp một trang",
+        "Copying cost per page",
+        "VNĐ/trang",
+        "VND/page",
+    ),
+    "certification_cost_per_page_vnd": (
+        "Chi phí chứng thực một trang",
+        "Certification cost per page",
+        "VNĐ/trang",
+        "VND/page",
+    ),
+    "pages_per_document": (
+        "Số trang bình quân của một giấy tờ",
+        "Average pages of a document",
+        "trang",
+        "pages",
+    ),
+    "conditional_item_weight": (
+        "Tỷ lệ hồ sơ cần thành phần có điều kiện (“nếu có”, “trường hợp…”)",
+        "Share of dossiers that need a conditional item (“if any”, “in case…”)",
+        "0–1",
+        "0–1",
+    ),
+    "annual_volume": (
+        "Số hồ sơ mỗi năm của một thủ tục (mặc định)",
+        "Dossiers per year of a procedure (default)",
+        "hồ sơ/năm",
+        "dossiers/year",
+    ),
+    "times_per_year": (
+        "Số lần mỗi đối tượng thực hiện thủ tục trong năm",
+        "Times a subject carries out the procedure per year",
+        "lần/năm",
+        "times/year",
+    ),
+}
+
+
+def parameter_label(name: str, lang: Lang = "vi") -> str:
+    """The label of a cost parameter.
+
+    >>> parameter_label("visit_hours"), parameter_label("visit_hours", "en")
+    ('Thời gian đi lại, chờ đợi mỗi lần đến cơ quan', 'Travel and waiting time per visit to an agency')
+    """
+    vi, en, _, _ = COST_PARAMETERS[name]
+    return vi if lang == "vi" else en
+
+
+def parameter_unit(name: str, lang: Lang = "vi") -> str:
+    """The unit of a cost parameter ("VNĐ/giờ", "giờ", …)."""
+    _, _, vi, en = COST_PARAMETERS[name]
+    return vi if lang == "vi" else en
 
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from models.cost import CostBreakdown, CostParameters
 from models.enums import CostKind, FindingGrade
 from models.findings import BlockKind, Finding, OnlineBlock
-from workbench.i18n import enum_label
+from models.vocabulary import CONDITIONS, condition_label, condition_state
+from workbench.i18n import current_language, enum_label
 from workbench.qt import QT_TRANSLATE_NOOP, translate
 
 #: Badge colours: white text on these backgrounds (contrast above 4.5:1).
@@ -79,19 +80,6 @@ def badge_html(index: int, finding: Finding) -> str:
     )
 
 
-def _yes_no_unknown(value: bool | None) -> str:
-    if value is None:
-        return translate("Analysis", "unknown")
-    return translate("Analysis", "yes") if value else translate("Analysis", "no")
-
-
-_CONDITIONS = {
-    "holds": QT_TRANSLATE_NOOP("Analysis", "the source holds the data"),
-    "announced": QT_TRANSLATE_NOOP("Analysis", "its owner announced it usable"),
-    "connected": QT_TRANSLATE_NOOP("Analysis", "the handling agency is connected"),
-}
-
-
 def finding_html(item_name: str, finding: Finding | None, source_name: str | None, *, stored: bool) -> str:
     """What the side panel shows for one item: grade, explanation, legal basis, source, fallback, conditions."""
     parts = [f"<h3>{esc(item_name)}</h3>"]
@@ -111,9 +99,10 @@ def finding_html(item_name: str, finding: Finding | None, source_name: str | Non
         field(translate("Analysis", "Data source"), source_name or finding.data_source)
     field(translate("Analysis", "Issued through procedure"), finding.issuing_procedure)
     field(translate("Analysis", "If the lookup fails"), finding.fallback)
+    lang = current_language()
     conditions = [
-        f"<li>{esc(translate('Analysis', label))}: {esc(_yes_no_unknown(finding.conditions.get(key)))}</li>"
-        for key, label in _CONDITIONS.items()
+        f"<li>{esc(condition_label(key, lang))}: {esc(condition_state(finding.conditions[key], lang))}</li>"
+        for key in CONDITIONS
         if key in finding.conditions
     ]
     if conditions:
@@ -122,8 +111,7 @@ def finding_html(item_name: str, finding: Finding | None, source_name: str | Non
     details = []
     if finding.matched_phrase:
         details.append(translate("Analysis", "matched “{phrase}”").format(phrase=finding.matched_phrase))
-    if finding.rule:
-        details.append(translate("Analysis", "rule: {rule}").format(rule=finding.rule))
+    # not finding.rule: it names the finder's rule for its developers; the explanation above says it for users
     details.append(
         translate("Analysis", "from the last stored analysis")
         if stored

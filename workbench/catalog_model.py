@@ -175,12 +175,12 @@ def vietnamese_sort_key(text: str) -> str:
     return f"{_TONE_MARKS.sub('', decomposed).replace(chr(0x302), chr(0x307))}\x00{text}"
 
 
-def ranks(values: Sequence[object], key: Callable[[object], object] | None = None) -> list[int]:
+def ranks(values: Sequence[str], key: Callable[[str], str]) -> list[int]:
     """Each value's rank among the distinct values (sorted by ``key``): equal values get equal ranks.
 
     The key is computed once per distinct value, and sorting rows by these integers is cheap.
     """
-    distinct = sorted(set(values), key=key)  # type: ignore[arg-type]
+    distinct = sorted(set(values), key=key)
     rank_of = {value: rank for rank, value in enumerate(distinct)}
     return [rank_of[value] for value in values]
 
@@ -473,7 +473,7 @@ class CatalogModel(QtCore.QAbstractTableModel):
     def _rank_column(self, column: Column) -> list[int]:
         ranked = self._ranks.get(column)
         if ranked is None:
-            ranked = self._ranks[column] = ranks(self._cells[column], vietnamese_sort_key)  # type: ignore[arg-type]
+            ranked = self._ranks[column] = ranks(self._cells[column], vietnamese_sort_key)
         return ranked
 
     def _sort_values(self, column: Column) -> list:
@@ -673,7 +673,8 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
             if sorting
             else QtCore.QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint
         )
-        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], hint)
+        # PySide6's stub lacks SignalInstance.__getitem__, which picks one of a signal's overloads
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], hint)  # type: ignore[index]
         persistent = self.persistentIndexList()
         sources = [self._rows[index.row()] for index in persistent]
         self._rows = rows
@@ -683,7 +684,7 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
             row = self._position(source, many=len(persistent) > 16)
             moved.append(self.index(row, index.column()) if row >= 0 else QtCore.QModelIndex())
         self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], hint)
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], hint)  # type: ignore[index]  # as above
 
     def _position(self, source_row: int, *, many: bool = True) -> int:
         """The proxy row showing ``source_row``, or -1."""
@@ -753,9 +754,11 @@ class CatalogFilterProxy(QtCore.QAbstractProxyModel):
             return QtCore.QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(
+    # A flat list: every index's parent is the root. The stubs overload QObject.parent() (no argument) with
+    # QAbstractItemModel.parent(index); one Python method serves both, as Qt's own list models do.
+    def parent(  # type: ignore[override]
         self, _index: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
-    ) -> QtCore.QModelIndex:  # type: ignore[override]
+    ) -> QtCore.QModelIndex:
         return QtCore.QModelIndex()
 
     def sibling(

@@ -192,10 +192,6 @@ class ChangeDialog(QtWidgets.QDialog):
         return self.source_combo.currentData() if self.source_combo else None
 
     @property
-    def data_source_name(self) -> str | None:
-        return self.source_combo.currentText() if self.source_combo else None
-
-    @property
     def channel(self) -> int | None:
         return self.channel_combo.currentData() if self.channel_combo else None
 

@@ -200,7 +200,7 @@ class BarChart(QtWidgets.QWidget):
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         key = event.key()
         last = len(self._bars) - 1
-        moves = {
+        moves: dict[int, int] = {
             Qt.Key.Key_Up: self._current - 1,
             Qt.Key.Key_Down: self._current + 1,
             Qt.Key.Key_Home: 0,

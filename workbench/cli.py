@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.enums import FeeKind, FindingGrade, ItemGroup, TimeUnit
+from models.enums import Actor, FeeKind, FindingGrade, ItemGroup, TimeUnit
 from models.errors import TthcError
+from models.findings import BlockKind
 from models.jobs import ANALYSIS, EXPORT, IMPORT, OPERATION, SUGGESTIONS, Cancelled
 from models.procedure import Procedure
 from models.vocabulary import enum_value, label, unit_word
@@ -632,7 +633,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not args.json:
         print(
             f"Analysed {summary['procedures']} procedures, {summary['items']} dossier items: "
-            + ", ".join(f"{grade} {n}" for grade, n in sorted(summary["grades"].items()))
+            + ", ".join(
+                f"{n} {label(FindingGrade(grade), 'en', 'text')}"
+                for grade, n in sorted(summary["grades"].items())
+            )
             + "."
         )
     return EXIT_OK
@@ -649,7 +653,7 @@ def _report_text(a: Any) -> str:
             lines.append(f"      {f.explanation}")
     for block in a.blocks:
         lines.append(
-            f"  ! chưa đủ điều kiện trực tuyến toàn trình ({block.where}): {block.explanation or block.kind}"
+            f"  ! chưa đủ điều kiện trực tuyến toàn trình ({block.where}): {block.explanation or label(BlockKind(block.kind))}"
         )
     lines.append(
         f"  Chi phí tuân thủ: {_vnd(a.cost.per_dossier_vnd)}/hồ sơ, {_vnd(a.cost.annual_total)}/năm; "
@@ -753,7 +757,7 @@ def render_text(p: Procedure) -> str:
         "Trình tự thực hiện",
         [
             f"{i}. {s.title or s.description.splitlines()[0] if (s.title or s.description) else ''}"
-            + (f" [{s.actor}]" if s.actor else "")
+            + (f" [{label(Actor(s.actor))}]" if s.actor else "")
             for i, s in enumerate(p.steps, 1)
         ],
     )
@@ -775,7 +779,7 @@ def render_text(p: Procedure) -> str:
             for number, c in enumerate(p.channels, 1)
         ],
     )
-    for group, title in ((ItemGroup.SUBMIT, "Giấy tờ phải nộp"), (ItemGroup.SHOW, "Giấy tờ phải xuất trình")):
+    for group in (ItemGroup.SUBMIT, ItemGroup.SHOW):
         lines, case = [], None
         for number, it in enumerate(p.items, 1):
             if it.group != group:
@@ -789,7 +793,7 @@ def render_text(p: Procedure) -> str:
                 + (f"; {it.condition}" if it.condition else "")
                 + ")"
             )
-        section(title, lines)
+        section(label(group), lines)
     section("Lưu ý", [f"* {n.text}" for n in p.notes])
     section("Đối tượng thực hiện", p.subjects)
     section("Cơ quan thực hiện", p.executing_agencies)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from exporters.safety import safe_filename
 from models.errors import TthcError
@@ -52,7 +52,11 @@ def _set_progress(bar: QtWidgets.QProgressBar, done: int, total: int) -> None:
         bar.setValue(min(done, total))
 
 
-class _WorkerDialog(QtWidgets.QDialog):
+#: What the dialog's job returns when it succeeds.
+ResultT = TypeVar("ResultT")
+
+
+class _WorkerDialog(QtWidgets.QDialog, Generic[ResultT]):
     """A dialog running one :class:`Task` at a time; closing it while the task runs cancels it and waits for it."""
 
     def __init__(self, parent: QtWidgets.QWidget | None) -> None:
@@ -119,7 +123,7 @@ class _WorkerDialog(QtWidgets.QDialog):
     def _cancelling(self) -> str:
         raise NotImplementedError
 
-    def _succeeded(self, result: object) -> None:
+    def _succeeded(self, result: ResultT) -> None:
         raise NotImplementedError
 
     def _cancelled(self) -> None:
@@ -178,7 +182,7 @@ def report_html(report: ImportReport) -> str:
     return "".join(parts)
 
 
-class ImportDialog(_WorkerDialog):
+class ImportDialog(_WorkerDialog["ImportOutcome"]):
     """Import files and folders into a workspace, with progress and cancel, then show what happened."""
 
     imported = Signal(object)  # the ImportOutcome, once the workspace holds the batch
@@ -274,7 +278,7 @@ def export_job(workspace: Workspace, request: ExportRequest) -> Job:
     return job
 
 
-class ExportDialog(_WorkerDialog):
+class ExportDialog(_WorkerDialog[int]):
     """Choose what to export, in which form, where; then write it in the background."""
 
     exported = Signal(str)  # the path written
@@ -490,7 +494,7 @@ class ExportDialog(_WorkerDialog):
         self.cancel_button.show()
         self.progress.setRange(0, 0)
         self.progress.show()
-        for widget in (
+        for control in (
             self.kind,
             self.output,
             self.browse_button,
@@ -498,7 +502,7 @@ class ExportDialog(_WorkerDialog):
             self.proposal,
             self.format,
         ):
-            widget.setEnabled(False)
+            control.setEnabled(False)
         self._run(Task(export_job(self.workspace, request), self))
 
     def _cancelling(self) -> str:
@@ -649,6 +653,8 @@ class ImportExport(QtCore.QObject):
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         kind = event.type()
+        if not isinstance(event, QtGui.QDropEvent):  # drag enter and drag move events are drop events too
+            return super().eventFilter(watched, event)
         if kind in (QtCore.QEvent.Type.DragEnter, QtCore.QEvent.Type.DragMove):
             if self.window.workspace is not None and dropped_paths(event.mimeData()):
                 event.acceptProposedAction()

@@ -89,7 +89,9 @@ class Settings:
         value = self._store.value("preferences/recent", [])
         if isinstance(value, str):  # QSettings reads a one-item list back as a plain string
             value = [value]
-        return [str(v) for v in value or [] if v][: self.MAX_RECENT]
+        elif not isinstance(value, list | tuple):  # nothing kept yet
+            value = []
+        return [str(v) for v in value if v][: self.MAX_RECENT]
 
     def add_recent(self, target: str) -> None:
         self._store.setValue(
@@ -235,18 +237,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = self.menuBar().addMenu("")
-        self.edit_menu.addActions([self.editor.actions.undo_action, self.editor.actions.redo_action])
+        self.edit_menu.addActions(
+            [self.editor.redesign_actions.undo_action, self.editor.redesign_actions.redo_action]
+        )
         self.redesign_menu = self.menuBar().addMenu("")
-        self.redesign_menu.addAction(self.editor.actions.apply_suggestions_action)
+        self.redesign_menu.addAction(self.editor.redesign_actions.apply_suggestions_action)
         for group in (
-            self.editor.actions.item_actions,
-            self.editor.actions.step_actions,
-            self.editor.actions.procedure_actions,
+            self.editor.redesign_actions.item_actions,
+            self.editor.redesign_actions.step_actions,
+            self.editor.redesign_actions.procedure_actions,
         ):
             self.redesign_menu.addSeparator()
             self.redesign_menu.addActions(group)
         self.redesign_menu.addSeparator()
-        self.redesign_menu.addAction(self.editor.actions.revert_action)
+        self.redesign_menu.addAction(self.editor.redesign_actions.revert_action)
 
         self.analysis_menu = self.menuBar().addMenu("")
         self.analysis_menu.addActions([self.analysis.analyse_action, self.analysis.cancel_action])

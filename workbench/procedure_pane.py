@@ -74,9 +74,9 @@ class ProcedurePane(QtWidgets.QTabWidget):
         self.diagram.canvas.node_opened.connect(lambda node_id: self.select_node(node_id, open_tab=True))
         self.editor.status.connect(self.status)
         for action in (
-            *self.editor.actions.change_actions,
-            self.editor.actions.undo_action,
-            self.editor.actions.redo_action,
+            *self.editor.redesign_actions.change_actions,
+            self.editor.redesign_actions.undo_action,
+            self.editor.redesign_actions.redo_action,
         ):
             action.triggered.connect(lambda _checked=False: self.setCurrentWidget(self.editor))
         self.retranslate()
@@ -254,14 +254,14 @@ class ProcedurePane(QtWidgets.QTabWidget):
         """The tab shown and the splitters' sizes, for the next session."""
         state = {
             "tab": self.currentIndex(),
-            "splitters": [bytes(s.saveState().toBase64()).decode() for s in self._splitters()],
+            "splitters": [bytes(s.saveState().toBase64().data()).decode() for s in self._splitters()],
         }
         return QtCore.QByteArray(json.dumps(state).encode())
 
     def restore_state(self, data: QtCore.QByteArray) -> None:
         """Show what :meth:`save_state` kept (a state from another version is ignored, part by part)."""
         try:
-            state = json.loads(bytes(data).decode())
+            state = json.loads(bytes(data.data()).decode())
             tab, splitters = int(state["tab"]), list(state["splitters"])
         except (ValueError, KeyError, TypeError):
             return

@@ -7,9 +7,16 @@ in one place and the headless core (``models``, ``catalog``, ``exporters``) can 
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+
+if TYPE_CHECKING:
+    # PySide6's stub types QT_TRANSLATE_NOOP as returning ``object``; at run time it returns its message unchanged.
+    def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 QtSvg: ModuleType | None
 QtSvgWidgets: ModuleType | None

@@ -109,11 +109,11 @@ class RedesignEditor(QtWidgets.QWidget):
         self._failure: TthcError | None = None
         self._unavailable: str | None = None
         self._build_widgets()
-        self.actions = RedesignActions(self)
+        self.redesign_actions = RedesignActions(self)
         self._place_actions()
         self._connect()
         self.retranslate()
-        self.actions.update()
+        self.redesign_actions.update()
 
     # --- construction ---------------------------------------------------------------------------------------------
 
@@ -163,7 +163,7 @@ class RedesignEditor(QtWidgets.QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _place_actions(self) -> None:
-        actions = self.actions
+        actions = self.redesign_actions
         # Delete removes what has the focus: an item in the dossier list, a step in the steps list.
         for action, view in (
             (actions.remove_item_action, self.items_view),
@@ -181,8 +181,8 @@ class RedesignEditor(QtWidgets.QWidget):
     def _connect(self) -> None:
         # Bound methods, not lambdas: Qt drops them when the editor goes, before the stack's last signals.
         self.stack.indexChanged.connect(self._stack_moved)
-        self.stack.canUndoChanged.connect(self.actions.undo_action.setEnabled)
-        self.stack.canRedoChanged.connect(self.actions.redo_action.setEnabled)
+        self.stack.canUndoChanged.connect(self.redesign_actions.undo_action.setEnabled)
+        self.stack.canRedoChanged.connect(self.redesign_actions.redo_action.setEnabled)
         self.stack.undoTextChanged.connect(self._undo_text_changed)
         self.stack.redoTextChanged.connect(self._undo_text_changed)
         self.items_view.selectionModel().currentRowChanged.connect(self._item_selected)
@@ -190,14 +190,16 @@ class RedesignEditor(QtWidgets.QWidget):
         self.changes_view.selectionModel().currentRowChanged.connect(self._selection_moved)
         self.items_view.customContextMenuRequested.connect(
             lambda pos: self._context_menu(
-                self.items_view, pos, [self.actions.apply_suggestions_action, *self.actions.item_actions]
+                self.items_view,
+                pos,
+                [self.redesign_actions.apply_suggestions_action, *self.redesign_actions.item_actions],
             )
         )
         self.steps_view.customContextMenuRequested.connect(
-            lambda pos: self._context_menu(self.steps_view, pos, self.actions.step_actions)
+            lambda pos: self._context_menu(self.steps_view, pos, self.redesign_actions.step_actions)
         )
         self.changes_view.customContextMenuRequested.connect(
-            lambda pos: self._context_menu(self.changes_view, pos, [self.actions.revert_action])
+            lambda pos: self._context_menu(self.changes_view, pos, [self.redesign_actions.revert_action])
         )
 
     def retranslate(self) -> None:
@@ -219,15 +221,15 @@ class RedesignEditor(QtWidgets.QWidget):
             widget.setAccessibleName(name)
         for model in (self.items_model, self.steps_model, self.changes_model, self.comparison_model):
             model.retranslate()
-        self.actions.retranslate()
+        self.redesign_actions.retranslate()
         self._update_title()
         self._update_details()
 
     def _undo_text_changed(self, _text: str) -> None:
-        self.actions.retranslate_undo()
+        self.redesign_actions.retranslate_undo()
 
     def _selection_moved(self, _current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
-        self.actions.update()
+        self.redesign_actions.update()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
         if event.type() == QtCore.QEvent.Type.LanguageChange:
@@ -322,7 +324,7 @@ class RedesignEditor(QtWidgets.QWidget):
                 view.setCurrentIndex(view.model().index(min(row, count - 1), 0))
         self._update_title()
         self._update_details()
-        self.actions.update()
+        self.redesign_actions.update()
         self.draft_changed.emit()
 
     def _update_title(self) -> None:
@@ -365,10 +367,14 @@ class RedesignEditor(QtWidgets.QWidget):
         else:
             item = selected[1]
             finding = self.finding_of(item)
-            source = self.context.source_names.get(finding.data_source) if finding and self.context else None
+            source = (
+                self.context.source_names.get(finding.data_source)
+                if finding and finding.data_source is not None and self.context
+                else None
+            )
             stored = bool(self.analysis and self.analysis.stored)
             self.finding_panel.show_finding(item.name, finding, source, stored=stored)
-        self.actions.update()
+        self.redesign_actions.update()
 
     # --- what is selected ---------------------------------------------------------------------------------------------
 

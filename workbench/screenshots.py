@@ -129,7 +129,7 @@ def take_screenshots(
                 pane.show_item(finding.item_index)
             written.append(_save(window, out_dir / "procedure.png"))
 
-            pane.editor.actions.apply_suggestions_action.trigger()  # in the copy: the user's workspace is untouched
+            pane.editor.redesign_actions.apply_suggestions_action.trigger()  # in the copy: the user's workspace is untouched
             pane.setCurrentWidget(pane.diagram)
             _wait(lambda: pane.diagram.diagram is not None and not pane.diagram.busy, "the diagram")
             written.append(_save(window, out_dir / "diagram.png"))

@@ -20,27 +20,14 @@ from models.cost import CostParameters, load_cost_parameters, save_cost_paramete
 from models.errors import TthcError
 from models.registry_settings import save_source_settings, workspace_registry
 from models.sources import DataSource
+from models.vocabulary import COST_PARAMETERS, parameter_label, parameter_unit
 from models.workspace import Workspace
-from workbench.i18n import LANGUAGES
+from workbench.i18n import LANGUAGES, current_language
 from workbench.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
 _VI = QtCore.QLocale(QtCore.QLocale.Language.Vietnamese)
 _C = QtCore.QLocale.c()
-_PARAMETERS = (
-    "hour_value_vnd",
-    "form_hours",
-    "document_hours",
-    "show_document_hours",
-    "visit_hours",
-    "travel_cost_vnd",
-    "copy_cost_per_page_vnd",
-    "certification_cost_per_page_vnd",
-    "pages_per_document",
-    "conditional_item_weight",
-    "annual_volume",
-    "times_per_year",
-)
 _PLACEHOLDER_COLOR = "#a84300"
 _ERROR_COLOR = "#b71c1c"
 
@@ -124,7 +111,7 @@ class SettingsDialog(QtWidgets.QDialog):
         self._defaults = CostParameters()
 
         self.tabs = QtWidgets.QTabWidget()
-        self.rows = {name: _ParameterRow(name) for name in _PARAMETERS}
+        self.rows = {name: _ParameterRow(name) for name in COST_PARAMETERS}
         self.tabs.addTab(self._cost_page(), "")
         self.sources = QtWidgets.QTableWidget(len(self.registry), 5)
         self.tabs.addTab(self._sources_page(), "")
@@ -239,62 +226,23 @@ class SettingsDialog(QtWidgets.QDialog):
 
     # --- text -------------------------------------------------------------------------------------------------
 
-    def _parameter_texts(self) -> dict[str, tuple[str, str, str]]:
-        """name -> (label, description, unit)."""
-        vnd, hours = self.tr("VND"), self.tr("hours")
+    def _parameter_descriptions(self) -> dict[str, str]:
+        """name -> what the parameter is, for the tooltip and screen readers (its label and unit: the vocabulary)."""
         return {
-            "hour_value_vnd": (
-                self.tr("Value of an hour"),
-                self.tr("Value of one hour of the applicant's time."),
-                vnd,
+            "hour_value_vnd": self.tr("Value of one hour of the applicant's time."),
+            "form_hours": self.tr("Hours to fill in one form or declaration."),
+            "document_hours": self.tr("Hours to obtain one document to submit."),
+            "show_document_hours": self.tr("Hours to get ready one document to show."),
+            "visit_hours": self.tr("Hours per in-person visit, travel and waiting."),
+            "travel_cost_vnd": self.tr("Travel cost of one visit."),
+            "copy_cost_per_page_vnd": self.tr("Copying cost per page."),
+            "certification_cost_per_page_vnd": self.tr("Certification cost per page of a certified copy."),
+            "pages_per_document": self.tr("Pages of a typical document."),
+            "conditional_item_weight": self.tr(
+                "Share of dossiers that need an item published with a condition (0 to 1)."
             ),
-            "form_hours": (
-                self.tr("Filling in a form"),
-                self.tr("Hours to fill in one form or declaration."),
-                hours,
-            ),
-            "document_hours": (
-                self.tr("Obtaining a document"),
-                self.tr("Hours to obtain one document to submit."),
-                hours,
-            ),
-            "show_document_hours": (
-                self.tr("Getting a document to show ready"),
-                self.tr("Hours to get ready one document to show."),
-                hours,
-            ),
-            "visit_hours": (
-                self.tr("An in-person visit"),
-                self.tr("Hours per in-person visit, travel and waiting."),
-                hours,
-            ),
-            "travel_cost_vnd": (self.tr("Travel cost"), self.tr("Travel cost of one visit."), vnd),
-            "copy_cost_per_page_vnd": (self.tr("Copying"), self.tr("Copying cost per page."), vnd),
-            "certification_cost_per_page_vnd": (
-                self.tr("Certification"),
-                self.tr("Certification cost per page of a certified copy."),
-                vnd,
-            ),
-            "pages_per_document": (
-                self.tr("Pages per document"),
-                self.tr("Pages of a typical document."),
-                "",
-            ),
-            "conditional_item_weight": (
-                self.tr("Weight of conditional items"),
-                self.tr("Share of dossiers that need an item published with a condition (0 to 1)."),
-                "",
-            ),
-            "annual_volume": (
-                self.tr("Dossiers per year"),
-                self.tr("Dossiers per year of a procedure without a figure of its own."),
-                "",
-            ),
-            "times_per_year": (
-                self.tr("Times per year"),
-                self.tr("Times a subject needs the procedure per year."),
-                "",
-            ),
+            "annual_volume": self.tr("Dossiers per year of a procedure without a figure of its own."),
+            "times_per_year": self.tr("Times a subject needs the procedure per year."),
         }
 
     def retranslate(self) -> None:
@@ -308,17 +256,19 @@ class SettingsDialog(QtWidgets.QDialog):
                 "The defaults are placeholders: set your own values and say where each comes from."
             )
         )
-        for label, text in zip(
+        for header, text in zip(
             self.header_labels,
             (self.tr("Parameter"), self.tr("Value"), self.tr("Source of the figure"), self.tr("Status")),
             strict=True,
         ):
-            label.setText(text)
-        for name, (label, description, unit) in self._parameter_texts().items():
+            header.setText(text)
+        lang = current_language()
+        for name, description in self._parameter_descriptions().items():
             row = self.rows[name]
+            label = parameter_label(name, lang)
             row.label.setText(label)
             row.description.setText(description)
-            row.unit.setText(unit)
+            row.unit.setText(parameter_unit(name, lang))
             row.value.setAccessibleName(label)
             row.value.setAccessibleDescription(description)
             row.source.setAccessibleName(self.tr("Source of: {parameter}").format(parameter=label))
@@ -458,7 +408,7 @@ class SettingsDialog(QtWidgets.QDialog):
         """The parameters as typed (None without a workspace); ValueError with one sentence when one is wrong."""
         if self.workspace is None:
             return None
-        labels = {name: texts[0] for name, texts in self._parameter_texts().items()}
+        lang = current_language()
         values: dict[str, float] = {}
         for name, row in self.rows.items():
             value = parse_number(row.value.text())
@@ -466,7 +416,7 @@ class SettingsDialog(QtWidgets.QDialog):
                 self._focus(row.value)
                 raise ValueError(
                     self.tr("{parameter}: “{text}” is not a number.").format(
-                        parameter=labels[name], text=row.value.text().strip()
+                        parameter=parameter_label(name, lang), text=row.value.text().strip()
                     )
                 )
             values[name] = value
@@ -487,17 +437,23 @@ class SettingsDialog(QtWidgets.QDialog):
                 sentence = self.tr("{parameter} cannot be negative.")
             raise ValueError(
                 sentence.format(
-                    parameter=labels.get(name, name), limit=show_number(float(limits.get("le", 0)))
+                    parameter=parameter_label(name, lang), limit=show_number(float(limits.get("le", 0)))
                 )
             ) from None
+
+    def _cell(self, row: int, column: int) -> QtWidgets.QTableWidgetItem:
+        """The item the sources table was filled with at (row, column); every cell has one."""
+        item = self.sources.item(row, column)
+        assert item is not None, (row, column)
+        return item
 
     def read_sources(self) -> list[DataSource]:
         """The sources whose settings were changed; ValueError with one sentence for a date that is not one."""
         changed = []
         for n, source in enumerate(self.registry):
-            announced = self.sources.item(n, 2).checkState() == Qt.CheckState.Checked
-            connected = self.sources.item(n, 4).checkState() == Qt.CheckState.Checked
-            text = self.sources.item(n, 3).text()
+            announced = self._cell(n, 2).checkState() == Qt.CheckState.Checked
+            connected = self._cell(n, 4).checkState() == Qt.CheckState.Checked
+            text = self._cell(n, 3).text()
             try:
                 announced_on = parse_date(text)
             except ValueError:

@@ -100,11 +100,6 @@ def looks_like_note(text: str, *, key: str | None = None) -> bool:
 _NOTE_LABEL = re.compile(r"^(?:lưu ý|ghi chú|chú ý)\s*[:：-]", re.IGNORECASE)
 
 
-def is_note_label(text: str) -> bool:
-    """Whether a row announces itself as a note ("Lưu ý:", "* Ghi chú:"), whatever quantity it carries."""
-    return _NOTE_LABEL.match(strip_bullet(text)) is not None
-
-
 @lru_cache(maxsize=4096)
 def group_of_heading(heading: str | None) -> ItemGroup | None:
     """The item group a published heading announces; None for a notes heading ("Lưu ý")."""

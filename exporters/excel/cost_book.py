@@ -65,6 +65,7 @@ from models.enums import ItemGroup, ItemKind
 from models.findings import Finding
 from models.jobs import CancelCheck, Progress
 from models.procedure import Procedure
+from models.vocabulary import COST_PARAMETERS, parameter_label, parameter_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,18 +93,7 @@ POTENTIAL_SHEET = "Có thể trùng lặp"
 
 #: The parameters, in sheet order: field of CostParameters (also the cell's name) -> (label, unit).
 PARAMETERS: dict[str, tuple[str, str]] = {
-    "hour_value_vnd": ("Giá trị một giờ của người thực hiện", "VNĐ/giờ"),
-    "form_hours": ("Thời gian điền một mẫu đơn, tờ khai", "giờ"),
-    "document_hours": ("Thời gian có được một giấy tờ phải nộp", "giờ"),
-    "show_document_hours": ("Thời gian chuẩn bị một giấy tờ phải xuất trình", "giờ"),
-    "visit_hours": ("Thời gian đi lại, chờ đợi mỗi lần đến cơ quan", "giờ"),
-    "travel_cost_vnd": ("Chi phí đi lại mỗi lần đến cơ quan", "VNĐ"),
-    "copy_cost_per_page_vnd": ("Chi phí sao chụp một trang", "VNĐ/trang"),
-    "certification_cost_per_page_vnd": ("Chi phí chứng thực một trang", "VNĐ/trang"),
-    "pages_per_document": ("Số trang bình quân của một giấy tờ", "trang"),
-    "conditional_item_weight": ("Tỷ lệ hồ sơ cần thành phần có điều kiện (“nếu có”, “trường hợp…”)", "0–1"),
-    "annual_volume": ("Số hồ sơ mỗi năm của một thủ tục (mặc định)", "hồ sơ/năm"),
-    "times_per_year": ("Số lần mỗi đối tượng thực hiện thủ tục trong năm", "lần/năm"),
+    name: (parameter_label(name), parameter_unit(name)) for name in COST_PARAMETERS
 }
 VISIT_COST = "visit_cost_vnd"  # derived: one visit's time and travel, a formula on the parameters sheet
 

@@ -53,7 +53,7 @@ from models.jobs import CancelCheck, Progress
 from models.procedure import Procedure
 from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
-from models.vocabulary import label
+from models.vocabulary import CONDITIONS, condition_label, condition_state, label
 
 FINDINGS_SHEET = "Phát hiện"
 SUMMARY_SHEET = "Tổng hợp"
@@ -68,12 +68,6 @@ GRADE_LABELS: dict[FindingGrade, str] = {
         FindingGrade.REQUIRED,
     )
 }
-_CONDITIONS = (
-    ("holds", "(a) Nguồn có dữ liệu"),
-    ("announced", "(b) Đã công bố"),
-    ("connected", "(c) Đã kết nối"),
-)
-_STATES = {True: "Có", False: "Không", None: "Chưa rõ"}
 
 #: The columns: (header, width).
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -90,7 +84,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("Căn cứ pháp lý", 45),
     ("Phương án dự phòng", 45),
     ("Thủ tục cấp giấy tờ", 14),
-    *((label, 12) for _, label in _CONDITIONS),
+    *((condition_label(key), 12) for key in CONDITIONS),
 )
 _GRADE_COLUMN = 5
 
@@ -127,7 +121,10 @@ def finding_row(
         _wrapped(sheet, finding.legal_basis),
         _wrapped(sheet, finding.fallback),
         text(sheet, finding.issuing_procedure),
-        *(_STATES[finding.conditions[key]] if key in finding.conditions else None for key, _ in _CONDITIONS),
+        *(
+            condition_state(finding.conditions[key]) if key in finding.conditions else None
+            for key in CONDITIONS
+        ),
     ]
 
 

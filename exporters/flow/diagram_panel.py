@@ -30,10 +30,14 @@ class _Look:
 
 
 _GRADE_LOOKS = {
-    FindingGrade.REDUNDANT: _Look("#fdecea", "#c62828", "THỪA: đã có dữ liệu"),
-    FindingGrade.POTENTIALLY_REDUNDANT: _Look("#fff4e0", "#b26a00", "Có thể thừa"),
-    FindingGrade.ISSUED_BY_STATE: _Look("#e8f0fe", "#1a56b0", "Do cơ quan nhà nước cấp"),
-    FindingGrade.REQUIRED: _Look("#ffffff", "#616161", ""),
+    FindingGrade.REDUNDANT: _Look("#fdecea", "#c62828", label(FindingGrade.REDUNDANT, form="badge")),
+    FindingGrade.POTENTIALLY_REDUNDANT: _Look(
+        "#fff4e0", "#b26a00", label(FindingGrade.POTENTIALLY_REDUNDANT, form="badge")
+    ),
+    FindingGrade.ISSUED_BY_STATE: _Look(
+        "#e8f0fe", "#1a56b0", label(FindingGrade.ISSUED_BY_STATE, form="badge")
+    ),
+    FindingGrade.REQUIRED: _Look("#ffffff", "#616161", ""),  # a required item has no badge
 }
 _NEUTRAL = _GRADE_LOOKS[FindingGrade.REQUIRED]
 _REMOVED = _Look("#eeeeee", "#757575", "✕ Bỏ trong phương án")
@@ -247,13 +251,13 @@ _STATUS_TAGS = {
     "changed": "✎ Sửa đổi trong phương án",
     "added": "+ Thêm trong phương án",
 }
+_BADGE_IS_LEGEND = (FindingGrade.POTENTIALLY_REDUNDANT, FindingGrade.ISSUED_BY_STATE)  # the rest say more
 _LEGEND = (
     ("step", _STEP, "Bước thực hiện"),
     ("lookup", _LOOKUP, "Bước mới: cơ quan tra cứu dữ liệu"),
     ("required", _NEUTRAL, "Giấy tờ phải nộp / xuất trình"),
     ("redundant", _GRADE_LOOKS[FindingGrade.REDUNDANT], "Giấy tờ thừa: dữ liệu đã có"),
-    ("potentially_redundant", _GRADE_LOOKS[FindingGrade.POTENTIALLY_REDUNDANT], "Có thể thừa"),
-    ("issued_by_state", _GRADE_LOOKS[FindingGrade.ISSUED_BY_STATE], "Do cơ quan nhà nước cấp"),
+    *((str(grade), _GRADE_LOOKS[grade], _GRADE_LOOKS[grade].tag) for grade in _BADGE_IS_LEGEND),
     ("removed", _REMOVED, _STATUS_TAGS["removed"]),
     ("changed", _NEUTRAL, _STATUS_TAGS["changed"]),
     ("added", _NEUTRAL, _STATUS_TAGS["added"]),

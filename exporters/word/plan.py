@@ -36,6 +36,7 @@ from models.redesign import (
     compare,
     replay,
 )
+from models.vocabulary import label, unit_word
 
 _SPOOL_BYTES = 16 * 1024 * 1024
 _CHANGE_HEADER = ("STT", "Nội dung hiện hành", "Nội dung đề xuất", "Lý do, căn cứ pháp lý", "Tiết kiệm/năm")
@@ -92,16 +93,16 @@ def _current(change: Change, procedure: Procedure) -> str:
         lines = []
         for channel in channels:
             time = (
-                f"{channel.time_limit:g} {channel.time_unit or ''}".strip()
+                f"{channel.time_limit:g} {unit_word(channel.time_unit) or ''}".strip()
                 if channel.time_limit is not None
                 else "—"
             )
             fee = vnd(channel.fee_vnd) if channel.fee_vnd is not None else "chưa rõ"
-            lines.append(f"{channel.method}: thời hạn {time}; phí, lệ phí {fee}")
+            lines.append(f"{label(channel.method)}: thời hạn {time}; phí, lệ phí {fee}")
         return "\n".join(lines)
     if isinstance(change, MakeOnline):
         return (
-            "Cách thức: " + ", ".join(str(c.method) for c in procedure.channels)
+            "Cách thức: " + ", ".join(label(c.method) for c in procedure.channels)
             if procedure.channels
             else "—"
         )

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from catalog.reading.items import copy_forms_of, group_of_heading, normalize_name
 from catalog.reading.spec_fields import legal_references, parse_fees, parse_quantity
 from catalog.reading.spec_labels import LABELS, match_label, subheading
-from models.enums import ChannelMethod, CopyForm, FeeKind, ItemGroup, ItemKind, Level, TimeUnit
+from models.enums import FeeKind, ItemGroup, ItemKind, TimeUnit
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Procedure
 from models.text import fold, squash
-from models.vocabulary import ENUM_LABELS
+from models.vocabulary import label, unit_word
 
 #: Field labels as printed, keyed as :data:`catalog.reading.spec_labels.LABELS` keys them, in publication order
 #: (DOMAIN.md §7); each is read back as its key by :func:`catalog.reading.spec_labels.match_label`.
@@ -77,17 +77,12 @@ NOT_CARRIED: dict[str, str] = {
     "and agencies are split at ';'; a name starting like a label gets 'Thủ tục ' before it",
 }
 
-_METHOD = {m: labels[0] for m, labels in ENUM_LABELS[ChannelMethod].items()}
-_LEVEL = {lv: labels[0] for lv, labels in ENUM_LABELS[Level].items()}
-_UNIT = {u: labels[0].lower() for u, labels in ENUM_LABELS[TimeUnit].items() if u is not TimeUnit.OTHER}
-_COPY_FORM = {f: labels[0] for f, labels in ENUM_LABELS[CopyForm].items()}
 _FEE_LABEL = {
-    FeeKind.FEE: ENUM_LABELS[FeeKind][FeeKind.FEE][0],
-    FeeKind.CHARGE: ENUM_LABELS[FeeKind][FeeKind.CHARGE][0],
+    FeeKind.FEE: label(FeeKind.FEE),
+    FeeKind.CHARGE: label(FeeKind.CHARGE),
     FeeKind.SERVICE_FEE: "Phí (dịch vụ)",  # "Phí dịch vụ:" would not be read as a labelled fee
-    FeeKind.OTHER: "Phí, lệ phí",  # the published wording that says neither which
+    FeeKind.OTHER: label(FeeKind.OTHER, form="short"),  # the published wording that says neither which
 }
-_GROUP_HEADING = {group: labels[0] + ":" for group, labels in ENUM_LABELS[ItemGroup].items()}
 _STEP_MARK = re.compile(r"^\s*[-+*]?\s*Bước\s*\d{1,2}\s*[:.)\-–]", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.)/]")
 
@@ -134,7 +129,7 @@ def time_text(limit: float | None, unit: TimeUnit | None) -> str:
     """A time limit as "15 ngày làm việc"; a bare number for OTHER; "" without a number."""
     if limit is None:
         return ""
-    word = _UNIT.get(unit) if unit is not None else None
+    word = unit_word(unit)
     return f"{number_text(limit)} {word}" if word else number_text(limit)
 
 
@@ -202,7 +197,7 @@ def step_paragraphs(procedure: Procedure) -> list[str | tuple[str, str]]:
 def channel_rows(procedure: Procedure) -> list[list[str]]:
     """Rows of the channel table: method, time, fees, description (the time note)."""
     return [
-        [_METHOD[c.method], time_text(c.time_limit, c.time_unit), fees_cell(c.fees), c.time_note or ""]
+        [label(c.method), time_text(c.time_limit, c.time_unit), fees_cell(c.fees), c.time_note or ""]
         for c in procedure.channels
     ]
 
@@ -214,7 +209,7 @@ def _has_time(channel: Channel) -> bool:
 def _per_channel(channels: list[Channel], texts: list[str]) -> tuple[str | None, list[str]]:
     if len(set(texts)) == 1:
         return texts[0], []
-    return None, [f"- {_METHOD[c.method]}: {text}" for c, text in zip(channels, texts, strict=True)]
+    return None, [f"- {label(c.method)}: {text}" for c, text in zip(channels, texts, strict=True)]
 
 
 def time_lines(procedure: Procedure) -> tuple[str | None, list[str]]:
@@ -235,7 +230,7 @@ def fee_lines(procedure: Procedure) -> tuple[str | None, list[str]]:
     texts = ["; ".join(f.note or fee_line(f) for f in c.fees) or UNKNOWN for c in channels]
     if len(set(texts)) == 1:
         return None, [f"- {f.note or fee_line(f)}" for f in channels[0].fees]
-    return None, [f"- {_METHOD[c.method]}: {text}" for c, text in zip(channels, texts, strict=True)]
+    return None, [f"- {label(c.method)}: {text}" for c, text in zip(channels, texts, strict=True)]
 
 
 def item_heading(item: DossierItem) -> str | None:
@@ -243,7 +238,7 @@ def item_heading(item: DossierItem) -> str | None:
     case = squash(item.case).rstrip(" :")
     if case and group_of_heading(case) == item.group:
         return _heading_row(case)
-    return _GROUP_HEADING[item.group]
+    return label(item.group) + ":"
 
 
 def _heading_row(text: str) -> str:
@@ -259,7 +254,7 @@ def item_remarks(item: DossierItem) -> str:
     """What the published name does not already say: accepted forms, condition, issuer."""
     remarks = []
     if item.copy_forms and item.copy_forms != copy_forms_of(item.name, item.originals, item.copies):
-        remarks.append("Hình thức: " + " hoặc ".join(_COPY_FORM[f].lower() for f in item.copy_forms))
+        remarks.append("Hình thức: " + " hoặc ".join(label(f).lower() for f in item.copy_forms))
     if item.condition and fold(item.condition) not in fold(item.name):
         remarks.append(item.condition)
     if item.issuer:
@@ -438,4 +433,4 @@ def legal_lines(procedure: Procedure) -> list[str]:
 
 
 def level_text(procedure: Procedure) -> str:
-    return ", ".join(_LEVEL[level] for level in procedure.levels)
+    return ", ".join(label(level) for level in procedure.levels)

@@ -97,3 +97,24 @@ def test_imported_text_stays_literal_and_cancel_leaves_nothing(drafts, tmp_path:
     with pytest.raises(Cancelled):
         write_plan_docx(drafts, path, CostParameters(), proposal="p", cancelled=lambda: True)
     assert not path.exists() and not list(tmp_path.glob("huy*"))
+
+
+def test_a_channel_change_quotes_the_published_channel_in_words_not_codes() -> None:
+    from models.enums import ChannelMethod, TimeUnit
+    from models.procedure import Channel, Procedure
+    from models.redesign import ChangeTimeLimit, Draft
+
+    published = Procedure(
+        code="1.000001",
+        name="Thủ tục mẫu",
+        channels=[
+            Channel(method=ChannelMethod.DIRECT, time_limit=15, time_unit=TimeUnit.WORKING_DAY, fee_vnd=0)
+        ],
+    )
+    draft = Draft(published)
+    change = ChangeTimeLimit(time_limit=5, time_unit=TimeUnit.WORKING_DAY, rationale="rút ngắn")
+    draft.push(ChangeGroup("x", [change]))
+    [(_, current, _)] = change_rows(draft, CostParameters())
+    assert (
+        current == "Trực tiếp: thời hạn 15 ngày làm việc; phí, lệ phí chưa rõ"
+    )  # not "DIRECT: … WORKING_DAY"

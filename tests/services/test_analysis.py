@@ -12,7 +12,7 @@ from models.jobs import ANALYSIS, Cancelled
 from models.procedure import Procedure, Result
 from models.text import fold
 from models.workspace import SourceRef, Workspace
-from tests.services.conftest import DEMANDING, ISSUER
+from tests.helpers.workspaces import DEMANDING, ISSUER
 from tests.test_cli import run
 from workbench.services.analysis import AnalysisContext, analyse_and_store
 

@@ -15,7 +15,7 @@ from models.cost import CostParameters, catalog_cost
 from models.errors import TthcError
 from models.jobs import ANALYSIS, COST, IMPORT, SUGGESTIONS, Cancelled
 from models.workspace import Workspace
-from tests.services.conftest import SAMPLE_CATALOG
+from tests.helpers.workspaces import SAMPLE_CATALOG
 from tests.test_cli import table_dump
 from workbench.services.analysis import analyse_and_store, analyze_catalog
 from workbench.services.importing import import_files

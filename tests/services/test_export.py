@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.workspace import Workspace
-from tests.services.conftest import DEMANDING, licence_catalog, store
+from tests.helpers.workspaces import DEMANDING, licence_catalog, make_workspace
 from workbench.cli import build_parser
 from workbench.services.export import KINDS, ExportRequest, export, suffix
 
@@ -43,7 +43,7 @@ def test_the_command_line_offers_the_registry_kinds(capsys) -> None:
 
 
 def test_each_kind_writes_through_its_registry_entry(tmp_path: Path) -> None:
-    with Workspace.open(store(tmp_path / "w.sqlite", licence_catalog()), create=False) as ws:
+    with Workspace.open(make_workspace(tmp_path / "w.sqlite", licence_catalog()), create=False) as ws:
         for key, kind in KINDS.items():
             target = tmp_path / ("out-" + key) if kind.per_procedure else tmp_path / f"out{kind.suffix}"
             codes = [DEMANDING] if kind.per_procedure else None

@@ -15,7 +15,7 @@ import pytest
 from exporters import output
 from models.jobs import EXPORT, Cancelled
 from models.workspace import Workspace
-from tests.services.conftest import SAMPLE_CATALOG
+from tests.helpers.workspaces import SAMPLE_CATALOG
 from workbench.services.export import KINDS, ExportRequest, export
 from workbench.services.importing import import_files
 from workbench.services.redesign import apply_catalog_suggestions

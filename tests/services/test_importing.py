@@ -8,7 +8,7 @@ import pytest
 
 from models.jobs import Cancelled
 from models.workspace import Workspace
-from tests.services.conftest import SAMPLE_CATALOG
+from tests.helpers.workspaces import SAMPLE_CATALOG
 from workbench.services.importing import import_files
 
 

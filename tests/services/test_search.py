@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from models.procedure import Procedure
 from models.search import matching_rows, narrows, query_words, search_key
 from models.workspace import Workspace
-from tests.services.conftest import store
+from tests.helpers.workspaces import make_workspace
 from tests.test_cli import run
 from workbench.services.search import search
 
@@ -24,7 +24,9 @@ NAMES = {
 
 
 def _workspace(tmp_path: Path) -> Path:
-    return store(tmp_path / "w.sqlite", [Procedure(code=code, name=name) for code, name in NAMES.items()])
+    return make_workspace(
+        tmp_path / "w.sqlite", [Procedure(code=code, name=name) for code, name in NAMES.items()]
+    )
 
 
 def test_accents_case_spacing_and_word_order_are_ignored(tmp_path: Path) -> None:

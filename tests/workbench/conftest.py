@@ -9,22 +9,19 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything loads Qt
 
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, ItemGroup, ItemKind, Level, TimeUnit
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Result, Step
-from models.text import fold
-from models.workspace import SourceRef, Workspace
+from tests.helpers.workspaces import make_sample_workspace, make_workspace
 from workbench.i18n import Translations
 from workbench.main_window import MainWindow, Settings
 from workbench.qt import QtCore, QtWidgets
 
 HERE = Path(__file__).resolve().parent
-SAMPLE_CATALOG = HERE.parents[1] / "samples" / "sample-catalog.json"
 
 
 @pytest.fixture(autouse=True)
@@ -135,12 +132,6 @@ def catalog_procedures() -> list[Procedure]:
     ]
 
 
-def make_workspace(path: Path, procedures: list[Procedure]) -> Path:
-    with Workspace.open(path) as workspace:
-        workspace.store([(p, SourceRef("test", "x"), fold(f"{p.code} {p.name}")) for p in procedures])
-    return path
-
-
 @pytest.fixture
 def workspace_path(tmp_path: Path) -> Path:
     return make_workspace(tmp_path / "w.sqlite", catalog_procedures())
@@ -181,23 +172,6 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QtWidgets.QMessageBox, "warning", warning)
     return shown
-
-
-def make_sample_workspace(path: Path, connected: Sequence[str] = ("population", "civil_status")) -> Path:
-    """The bundled sample catalog in a workspace whose agency is connected to these data sources.
-
-    Connected and announced sources make their items ``redundant``; the others stay ``potentially_redundant``.
-    """
-    from catalog.importing.importer import import_paths
-    from models.registry_settings import save_source_settings, workspace_registry
-
-    with Workspace.open(path) as workspace:
-        report = import_paths(workspace, [SAMPLE_CATALOG])
-        assert report.imported and not report.failures
-        sources = {source.id: source for source in workspace_registry(workspace)}
-        for source_id in connected:
-            save_source_settings(workspace, replace(sources[source_id], connected=True))
-    return path
 
 
 @pytest.fixture

@@ -87,8 +87,9 @@ def test_clicking_a_badge_explains_the_finding_in_the_side_panel(qtbot, sample_w
     assert shown.startswith(BIRTH_CERTIFICATE)
     assert "Có thể trùng lặp" in shown and "Dữ liệu y tế" in shown
     assert "Căn cứ pháp lý" in shown and "Giấy chứng sinh điện tử" in shown
-    assert "chủ quản đã công bố dữ liệu có thể dùng thay giấy tờ: không" in shown
-    assert "cơ quan giải quyết đã kết nối: chưa rõ" in shown
+    # the conditions as the findings report heads its columns; the finder's rule name is not for users
+    assert "(b) Đã công bố: Không" in shown and "(c) Đã kết nối: Chưa rõ" in shown
+    assert "quy tắc" not in shown and "registry phrasing" not in shown
     assert "Nếu tra cứu thất bại" in shown
     assert panel.accessibleName() == "Chi tiết kết quả rà soát"
 
@@ -297,11 +298,11 @@ def test_the_view_shows_the_command_lines_findings_for_a_procedure_never_analyse
 ) -> None:
     import json
 
-    from tests.services.conftest import DEMANDING, ISSUER, licence_catalog, store
+    from tests.helpers.workspaces import DEMANDING, ISSUER, licence_catalog, make_workspace
     from tests.test_cli import run
     from tests.workbench.conftest import open_window
 
-    path = store(tmp_path / "licence.sqlite", licence_catalog())
+    path = make_workspace(tmp_path / "licence.sqlite", licence_catalog())
     status, out, _ = run(capsys, "analyze", "-w", str(path), "--json", "--no-store", "--code", DEMANDING)
     [cli] = json.loads(out)["procedures"]
     window = open_window(qtbot, translations, path)

@@ -111,7 +111,7 @@ def test_clicking_a_node_selects_its_item_or_step(qtbot, window: MainWindow) -> 
 
 def test_the_diagram_follows_the_redesign_and_selects_to_be_items(qtbot, window: MainWindow) -> None:
     pane, editor = window.pane, window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     pane.setCurrentWidget(pane.diagram)
     qtbot.waitUntil(lambda: "tobe:step:0" in pane.diagram.canvas.nodes, timeout=20000)
     drawn(qtbot, pane.diagram)

@@ -163,7 +163,7 @@ def test_dropping_a_file_on_the_window_imports_it(qtbot, window: MainWindow, tmp
 def exporting(qtbot, sample_window: MainWindow) -> ExportDialog:
     """Birth registration with its suggestions applied, then Ctrl+E."""
     select(sample_window, BIRTH)
-    sample_window.editor.actions.apply_suggestions_action.trigger()
+    sample_window.editor.redesign_actions.apply_suggestions_action.trigger()
     sample_window.activateWindow()
     qtbot.waitUntil(sample_window.isActiveWindow)
     qtbot.keyClick(sample_window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.conftest import make_workspace, simple
+from tests.helpers.workspaces import make_workspace
+from tests.workbench.conftest import simple
 from workbench.catalog_model import Column
 from workbench.i18n import Translations
 from workbench.main_window import MainWindow, Settings

@@ -93,7 +93,7 @@ def choose(view: QtWidgets.QAbstractItemView, row: int) -> None:
 def test_apply_suggestions_shows_what_goes_and_what_it_saves(window: MainWindow, sample_path: Path) -> None:
     editor = window.editor
     assert editor.comparison_model.value("Tỷ lệ cắt giảm chi phí") == "0,00 %"
-    window.editor.actions.apply_suggestions_action.trigger()
+    window.editor.redesign_actions.apply_suggestions_action.trigger()
     model = editor.comparison_model
     assert model.value("Thành phần hồ sơ được bỏ") == "4"
     assert (
@@ -111,7 +111,7 @@ def test_apply_suggestions_shows_what_goes_and_what_it_saves(window: MainWindow,
     assert draft.changes[0].rationale and draft.changes[0].legal_basis  # the finding's explanation and basis
     with Workspace.open(sample_path) as workspace:
         assert workspace.finding_counts()[BIRTH]["redundant"] == 3  # the findings acted on are kept
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     assert "không đề xuất thêm" in window.statusBar().currentMessage()
     assert len(stored(sample_path).done) == 1
 
@@ -121,10 +121,10 @@ def test_ctrl_z_restores_the_published_version_and_ctrl_shift_z_redoes(
 ) -> None:
     editor = window.editor
     published = editor.draft.published
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     changed = editor.procedure.model_copy(deep=True)
     assert changed != published
-    assert editor.actions.undo_action.text() == "&Hoàn tác Áp dụng đề xuất của rà soát"
+    assert editor.redesign_actions.undo_action.text() == "&Hoàn tác Áp dụng đề xuất của rà soát"
 
     press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)
     assert editor.procedure == published
@@ -162,7 +162,7 @@ def test_cancelling_the_dialog_changes_nothing(qtbot, window: MainWindow, sample
     editor = window.editor
     choose(editor.items_view, PROXY_LETTER)
     answer(lambda dialog: dialog.reject())
-    editor.actions.remove_item_action.trigger()
+    editor.redesign_actions.remove_item_action.trigger()
     assert editor.draft.changes == [] and stored(sample_path).proposal_id is None
 
 
@@ -190,22 +190,28 @@ def test_a_lookup_is_prefilled_from_the_finding(qtbot, window: MainWindow, sampl
 def test_actions_apply_only_where_they_make_sense(qtbot, window: MainWindow) -> None:
     editor = window.editor
     choose(editor.items_view, ID_CARD)
-    assert not editor.actions.electronic_copy_action.isEnabled()  # shown, not submitted
-    assert editor.actions.drop_show_original_action.isEnabled()
+    assert not editor.redesign_actions.electronic_copy_action.isEnabled()  # shown, not submitted
+    assert editor.redesign_actions.drop_show_original_action.isEnabled()
     choose(editor.items_view, PROXY_LETTER)
     assert (
-        editor.actions.electronic_copy_action.isEnabled()
-        and not editor.actions.drop_show_original_action.isEnabled()
+        editor.redesign_actions.electronic_copy_action.isEnabled()
+        and not editor.redesign_actions.drop_show_original_action.isEnabled()
     )
     steps = editor.steps_model.steps
     choose(editor.steps_view, len(steps) - 1)
-    assert not editor.actions.merge_steps_action.isEnabled()  # the last step has none after it
+    assert not editor.redesign_actions.merge_steps_action.isEnabled()  # the last step has none after it
     choose(editor.steps_view, 0)  # the applicant hands the dossier in
-    assert editor.actions.merge_steps_action.isEnabled() and editor.actions.remove_visit_action.isEnabled()
+    assert (
+        editor.redesign_actions.merge_steps_action.isEnabled()
+        and editor.redesign_actions.remove_visit_action.isEnabled()
+    )
     choose(editor.steps_view, 2)  # the agency looks data up: no visit
-    assert steps[2].actor == "DATA_SYSTEM" and not editor.actions.remove_visit_action.isEnabled()
-    assert not editor.actions.revert_action.isEnabled()  # no change to take back yet
-    assert not editor.actions.undo_action.isEnabled() and not editor.actions.redo_action.isEnabled()
+    assert steps[2].actor == "DATA_SYSTEM" and not editor.redesign_actions.remove_visit_action.isEnabled()
+    assert not editor.redesign_actions.revert_action.isEnabled()  # no change to take back yet
+    assert (
+        not editor.redesign_actions.undo_action.isEnabled()
+        and not editor.redesign_actions.redo_action.isEnabled()
+    )
 
 
 def test_parameters_are_asked_for_time_limits_and_fees(qtbot, window: MainWindow, sample_path: Path) -> None:
@@ -218,7 +224,7 @@ def test_parameters_are_asked_for_time_limits_and_fees(qtbot, window: MainWindow
         because("Gộp thời gian xác minh.")(dialog)
 
     answer(five_days)
-    editor.actions.time_limit_action.trigger()
+    editor.redesign_actions.time_limit_action.trigger()
     assert editor.comparison_model.value("Thời hạn giải quyết (ngày)", 2) == "5"
 
     def a_new_fee(dialog: ChangeDialog) -> None:
@@ -228,7 +234,7 @@ def test_parameters_are_asked_for_time_limits_and_fees(qtbot, window: MainWindow
         because("Phí cấp bản sao.")(dialog)
 
     answer(a_new_fee)
-    editor.actions.fee_action.trigger()
+    editor.redesign_actions.fee_action.trigger()
     kinds = [
         (c.kind, getattr(c, "time_limit", None), getattr(c, "amount_vnd", None))
         for c in stored(sample_path).changes
@@ -241,7 +247,7 @@ def test_a_conflicting_save_is_refused_reloaded_and_loses_nothing(
     qtbot, window: MainWindow, sample_path: Path, warnings: list[tuple[str, str]]
 ) -> None:
     editor = window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     with Workspace.open(sample_path) as workspace:  # a colleague saves the same proposal meanwhile
         other = Proposals(workspace)
         theirs = other.open(BIRTH)
@@ -268,14 +274,14 @@ def test_a_new_change_after_someone_else_saved_is_refused(
     qtbot, window: MainWindow, sample_path: Path, warnings: list[tuple[str, str]]
 ) -> None:
     editor = window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     with Workspace.open(sample_path) as workspace:
         other = Proposals(workspace)
         theirs = other.open(BIRTH)
         limit = ChangeTimeLimit(time_limit=2, time_unit=TimeUnit.WORKING_DAY, rationale="Rút ngắn")
         other.push(theirs, ChangeGroup(label="Thời hạn", changes=[limit]), author="lan")
     answer(because("Chỉ thị 24/CT-TTg"))
-    editor.actions.make_online_action.trigger()
+    editor.redesign_actions.make_online_action.trigger()
     assert len(warnings) == 1 and "your change was not saved" in warnings[0][1]
     assert [c.kind for c in editor.draft.changes] == ["lookup_item"] * 4 + ["change_time_limit"]
     assert [c.kind for c in stored(sample_path).changes] == ["lookup_item"] * 4 + ["change_time_limit"]
@@ -285,10 +291,10 @@ def test_the_history_undoes_to_any_point_and_survives_a_restart(
     qtbot, window: MainWindow, sample_path: Path, translations
 ) -> None:
     editor = window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     answer(because("Không cần thiết."))
     choose(editor.items_view, 0)
-    editor.actions.remove_item_action.trigger()
+    editor.redesign_actions.remove_item_action.trigger()
     history = editor.history_view
     assert history.model().rowCount() == 3  # the published version, then two groups
     assert history.model().index(0, 0).data() == "Phiên bản công bố"
@@ -303,8 +309,8 @@ def test_the_history_undoes_to_any_point_and_survives_a_restart(
     select(again, BIRTH)
     stack = again.editor.stack
     assert stack.count() == 2 and stack.index() == 0 and stack.canRedo()
-    again.editor.actions.redo_action.trigger()
-    again.editor.actions.redo_action.trigger()
+    again.editor.redesign_actions.redo_action.trigger()
+    again.editor.redesign_actions.redo_action.trigger()
     assert len(stored(sample_path).changes) == 5
 
 
@@ -312,13 +318,13 @@ def test_revert_takes_back_one_change_with_its_rationale(
     qtbot, window: MainWindow, sample_path: Path
 ) -> None:
     editor = window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     names_before = [item.name for item in editor.procedure.items]
     choose(editor.changes_view, 0)
     reverted = editor.changes_model.changes[0]
-    assert editor.actions.revert_action.isEnabled()
+    assert editor.redesign_actions.revert_action.isEnabled()
     answer(because("Cơ quan chưa kết nối được."))
-    editor.actions.revert_action.trigger()
+    editor.redesign_actions.revert_action.trigger()
     assert len(editor.draft.changes) == 3 and reverted.seq not in [c.seq for c in editor.draft.changes]
     assert len(editor.procedure.items) == len(names_before) + 1
     draft = stored(sample_path)
@@ -329,7 +335,7 @@ def test_revert_takes_back_one_change_with_its_rationale(
 
 def test_the_editor_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:
     editor = window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     # Models of their own, filled like the editor's: the tester stays connected to what it checks, and the
     # editor's models keep emitting until the window is gone.
     items, steps, changes, comparison = ItemsModel(), StepsModel(), ChangesModel(), ComparisonModel()
@@ -374,18 +380,20 @@ def test_every_widget_has_an_accessible_name(qtbot, window: MainWindow) -> None:
 
 def test_every_change_is_in_the_menu_and_the_shortcuts_are_standard(window: MainWindow) -> None:
     menu = [a for a in window.redesign_menu.actions() if not a.isSeparator()]
-    assert set(window.editor.actions.change_actions) == set(menu)
+    assert set(window.editor.redesign_actions.change_actions) == set(menu)
     assert all(action.text() for action in menu)
-    assert window.editor.actions.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert "Ctrl+Shift+Z" in [k.toString() for k in window.editor.actions.redo_action.shortcuts()]
-    assert window.editor.actions.undo_action in window.edit_menu.actions()
+    assert window.editor.redesign_actions.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [k.toString() for k in window.editor.redesign_actions.redo_action.shortcuts()]
+    assert window.editor.redesign_actions.undo_action in window.edit_menu.actions()
 
 
 def test_switching_to_english_retranslates_the_editor(qtbot, window: MainWindow) -> None:
-    window.editor.actions.apply_suggestions_action.trigger()
+    window.editor.redesign_actions.apply_suggestions_action.trigger()
     english = next(a for a in window.language_group.actions() if a.data() == "en")
     english.trigger()
-    qtbot.waitUntil(lambda: window.editor.actions.apply_suggestions_action.text() == "&Apply suggestions")
+    qtbot.waitUntil(
+        lambda: window.editor.redesign_actions.apply_suggestions_action.text() == "&Apply suggestions"
+    )
     assert window.editor.comparison_model.headerData(1, Qt.Orientation.Horizontal) == "As-is"
     assert window.editor.comparison_model.value("Savings rate") not in (None, "0,00 %")
     assert window.pane.tabText(1) == "Redesign"
@@ -397,8 +405,8 @@ def test_a_gesture_stores_the_change_tthc_redesign_stores(
     qtbot, window: MainWindow, sample_path: Path, tmp_path: Path, capsys
 ) -> None:
     """The editor's actions and the command line's single changes are the same service functions."""
+    from tests.helpers.workspaces import make_sample_workspace
     from tests.test_cli import run
-    from tests.workbench.conftest import make_sample_workspace
 
     editor = window.editor
     choose(editor.items_view, MARRIAGE_CERTIFICATE)
@@ -435,8 +443,8 @@ def assert_shows_what_is_stored(editor: RedesignEditor, path: Path) -> None:
     assert stack.index() == len(draft.done) and stack.isClean()
     assert stack.undoText() == (draft.done[-1].label if draft.done else "")
     assert stack.redoText() == (draft.undone[-1].label if draft.undone else "")
-    assert editor.actions.undo_action.isEnabled() == bool(draft.done)
-    assert editor.actions.redo_action.isEnabled() == bool(draft.undone)
+    assert editor.redesign_actions.undo_action.isEnabled() == bool(draft.done)
+    assert editor.redesign_actions.redo_action.isEnabled() == bool(draft.undone)
     view = editor.history_view
     assert view.model().rowCount() == len(history) + 1  # the published version first
     assert view.currentIndex().row() == len(draft.done)
@@ -449,18 +457,18 @@ def test_every_gesture_moves_the_stored_history_once_and_the_stack_shows_it(
 ) -> None:
     editor = window.editor
     assert_shows_what_is_stored(editor, sample_path)
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     assert_shows_what_is_stored(editor, sample_path)
     assert revision(sample_path) == 1  # made and stored once: pushing its command stored nothing more
     answer(because("Không cần thiết."))
     choose(editor.items_view, 0)
-    editor.actions.remove_item_action.trigger()
+    editor.redesign_actions.remove_item_action.trigger()
     assert len(stored(sample_path).done) == 2
     assert_shows_what_is_stored(editor, sample_path)
-    assert editor.actions.undo_action.text().startswith("&Hoàn tác Bỏ thành phần")
+    assert editor.redesign_actions.undo_action.text().startswith("&Hoàn tác Bỏ thành phần")
     press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)
     assert_shows_what_is_stored(editor, sample_path)
-    assert editor.actions.redo_action.text().startswith("&Làm lại Bỏ thành phần")
+    assert editor.redesign_actions.redo_action.text().startswith("&Làm lại Bỏ thành phần")
     press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl | Shift)
     assert_shows_what_is_stored(editor, sample_path)
     editor.history_view.setCurrentIndex(editor.history_view.model().index(0, 0))  # back to the published one
@@ -491,7 +499,7 @@ def test_a_refused_undo_leaves_the_stack_showing_what_is_stored(
     qtbot, window: MainWindow, sample_path: Path, warnings: list[tuple[str, str]]
 ) -> None:
     editor = window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     someone_else_makes_the_birth_online(sample_path)
     press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)
     assert len(warnings) == 1 and "was changed by lan" in warnings[0][1]
@@ -503,7 +511,7 @@ def test_a_refused_redo_from_the_history_view_is_laid_out_again_from_the_store(
     qtbot, window: MainWindow, sample_path: Path, warnings: list[tuple[str, str]]
 ) -> None:
     editor = window.editor
-    editor.actions.apply_suggestions_action.trigger()
+    editor.redesign_actions.apply_suggestions_action.trigger()
     press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)
     someone_else_makes_the_birth_online(sample_path)  # their change drops our undone group from the store
     editor.history_view.setCurrentIndex(editor.history_view.model().index(1, 0))  # redo ours

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from exporters.excel.cost_book import PARAMETERS
 from models.cost import load_cost_parameters
 from models.registry_settings import workspace_registry
 from models.workspace import Workspace
@@ -39,6 +40,10 @@ def test_numbers_are_read_the_vietnamese_or_the_english_way() -> None:
     assert parse_number("abc") is None
 
 
+def test_the_dialog_names_each_parameter_as_the_cost_book_does(dialog: SettingsDialog) -> None:
+    assert [(row.label.text(), row.unit.text()) for row in dialog.rows.values()] == list(PARAMETERS.values())
+
+
 def test_parameters_are_saved_in_the_workspace(qtbot, dialog: SettingsDialog, sample_path: Path) -> None:
     assert dialog.rows["hour_value_vnd"].value.text() == "25.000"
     assert dialog.rows["hour_value_vnd"].flag.text() == "Giá trị giữ chỗ"
@@ -59,9 +64,17 @@ def test_parameters_are_saved_in_the_workspace(qtbot, dialog: SettingsDialog, sa
 @pytest.mark.parametrize(
     ("name", "text", "sentence"),
     [
-        ("hour_value_vnd", "hai mươi nghìn", "Giá trị một giờ: “hai mươi nghìn” không phải là một số."),
-        ("travel_cost_vnd", "-5", "Chi phí đi lại không được âm."),
-        ("conditional_item_weight", "2", "Trọng số thành phần có điều kiện phải từ 0 đến 1."),
+        (
+            "hour_value_vnd",
+            "hai mươi nghìn",
+            "Giá trị một giờ của người thực hiện: “hai mươi nghìn” không phải là một số.",
+        ),
+        ("travel_cost_vnd", "-5", "Chi phí đi lại mỗi lần đến cơ quan không được âm."),
+        (
+            "conditional_item_weight",
+            "2",
+            "Tỷ lệ hồ sơ cần thành phần có điều kiện (“nếu có”, “trường hợp…”) phải từ 0 đến 1.",
+        ),
     ],
 )
 def test_an_invalid_value_is_refused_in_one_sentence(

@@ -72,7 +72,7 @@ def test_replay_gives_each_version_and_changed_nodes_names_what_changed() -> Non
 def trainer(qtbot, sample_window: MainWindow) -> TrainerWindow:
     """Birth registration's suggestions applied, then F11: the trainer, its slides prepared."""
     select(sample_window, BIRTH)
-    sample_window.editor.actions.apply_suggestions_action.trigger()
+    sample_window.editor.redesign_actions.apply_suggestions_action.trigger()
     assert sample_window.editor.draft.changes
     sample_window.activateWindow()
     qtbot.waitUntil(sample_window.isActiveWindow)

@@ -29,36 +29,6 @@
         <translation>Căn cứ pháp lý: {basis}</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>unknown</source>
-        <translation>chưa rõ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation>không</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>the source holds the data</source>
-        <translation>nguồn lưu giữ dữ liệu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its owner announced it usable</source>
-        <translation>chủ quản đã công bố dữ liệu có thể dùng thay giấy tờ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the handling agency is connected</source>
-        <translation>cơ quan giải quyết đã kết nối</translation>
-    </message>
-    <message>
         <location line="+8"/>
         <source>This item has no finding.</source>
         <translation>Thành phần này chưa có kết quả rà soát.</translation>
@@ -97,11 +67,6 @@
         <location line="+4"/>
         <source>matched “{phrase}”</source>
         <translation>khớp “{phrase}”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>rule: {rule}</source>
-        <translation>quy tắc: {rule}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2219,29 +2184,9 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="+242"/>
-        <source>VND</source>
-        <translation>đồng</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>hours</source>
-        <translation>giờ</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Value of an hour</source>
-        <translation>Giá trị một giờ</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Value of one hour of the applicant&apos;s time.</source>
         <translation>Giá trị một giờ của người thực hiện thủ tục.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Filling in a form</source>
-        <translation>Điền tờ khai</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2249,19 +2194,9 @@
         <translation>Số giờ điền một mẫu đơn, tờ khai.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Obtaining a document</source>
-        <translation>Có được một giấy tờ</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Hours to obtain one document to submit.</source>
         <translation>Số giờ để có được một giấy tờ phải nộp.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Getting a document to show ready</source>
-        <translation>Chuẩn bị giấy tờ xuất trình</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2269,19 +2204,9 @@
         <translation>Số giờ chuẩn bị một giấy tờ phải xuất trình.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>An in-person visit</source>
-        <translation>Một lần đến trực tiếp</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Hours per in-person visit, travel and waiting.</source>
         <translation>Số giờ đi lại và chờ đợi cho một lần đến cơ quan.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Travel cost</source>
-        <translation>Chi phí đi lại</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2289,19 +2214,9 @@
         <translation>Chi phí đi lại cho một lần đến cơ quan.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copying</source>
-        <translation>Sao chụp</translation>
-    </message>
-    <message>
         <location line="+0"/>
         <source>Copying cost per page.</source>
         <translation>Chi phí sao chụp một trang.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Certification</source>
-        <translation>Chứng thực</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2309,19 +2224,9 @@
         <translation>Chi phí chứng thực một trang bản sao.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Pages per document</source>
-        <translation>Số trang mỗi giấy tờ</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Pages of a typical document.</source>
         <translation>Số trang bình quân của một giấy tờ.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Weight of conditional items</source>
-        <translation>Trọng số thành phần có điều kiện</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2329,19 +2234,9 @@
         <translation>Tỷ lệ hồ sơ cần đến thành phần có điều kiện (từ 0 đến 1).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Dossiers per year</source>
-        <translation>Số hồ sơ mỗi năm</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Dossiers per year of a procedure without a figure of its own.</source>
         <translation>Số hồ sơ mỗi năm của thủ tục chưa có số liệu riêng.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Times per year</source>
-        <translation>Số lần mỗi năm</translation>
     </message>
     <message>
         <location line="+1"/>
