@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/output_snapshot.py OUT.json [--shared ../shared/data] [--keep DIR]
 
+(``--shared`` defaults to ``$TTHC_SHARED_DIR/data``, else ``../shared/data``.)
+
 Imports the whole shared corpus (portal pages, lists, API records, legacy export) into a fresh workspace, then
 runs, through the ``tthc`` command only (so that the same script measures any version of the code):
 ``analyze --json``, ``redesign --all --apply-suggestions``, ``diff --json``, ``list --json``, ``show --json``
@@ -69,7 +71,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("out", type=Path)
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    shared = Path(os.environ.get("TTHC_SHARED_DIR", ROOT.parent / "shared")) / "data"  # as the tests find it
+    parser.add_argument("--shared", type=Path, default=shared)
     parser.add_argument("--keep", type=Path, help="keep the workspace and outputs in this folder")
     parser.add_argument(
         "--compare", type=Path, help="a manifest to compare with; exit 1 when any digest differs"
