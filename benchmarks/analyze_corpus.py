@@ -29,7 +29,8 @@ import catalog.importing.all_formats  # noqa: F401
 from catalog.importing.importer import import_paths
 from catalog.pipeline.analysis_batch import analyze_catalog, default_workers
 from models.batch import gc_paused
-from models.workspace import SourceRef, Workspace
+from models.storage.workspace import Workspace
+from models.storage.writer import SourceRef
 
 TTHC = Path(sys.executable).with_name("tthc")
 

@@ -145,7 +145,7 @@ def make_workspace(data: Path, size: int, folder: Path) -> Path:
     """A workspace of at least ``size`` procedures: some corpus pages import as none (no usable code, or a code
     another page has), so pages are written until the workspace holds enough."""
     from catalog.importing.importer import import_paths
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
 
     began = time.perf_counter()
     pages = size + size // 50  # about 1% of the corpus's pages import as none: once is enough
@@ -200,7 +200,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     if args.workspace is not None:
         path = folder / "latency.sqlite"
         shutil.copyfile(args.workspace, path)  # the changes made below are stored: work on a copy
-        from models.workspace import Workspace
+        from models.storage.workspace import Workspace
 
         Workspace.open(path, create=False).close()
     else:

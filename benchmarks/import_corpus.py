@@ -20,7 +20,7 @@ from timing import SHARED_DATA, timed
 
 import catalog.importing.all_formats  # noqa: F401
 from catalog.importing.importer import expand, import_paths, read_file
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 SETS = ("portal-pages", "portal-api", "portal-lists", "legacy-2021")
 

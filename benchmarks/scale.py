@@ -77,7 +77,7 @@ def run_one(size: int, data: Path) -> dict[str, Any]:
     from catalog.pipeline.analysis_batch import analyze_catalog
     from catalog.pipeline.redesigns import apply_suggestions, catalog_comparison, comparisons
     from models.batch import gc_paused
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
     from workbench.services.export import ExportRequest, export
 
     results: dict[str, float] = {}

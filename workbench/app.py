@@ -24,7 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from models.errors import TthcError
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.i18n import LANGUAGES, Translations
 from workbench.main_window import APPLICATION, ORGANIZATION, MainWindow, Settings
 from workbench.qt import QtCore, QtWidgets, translate

@@ -28,10 +28,10 @@ from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.enums import FindingGrade
 from models.jobs import FIGURES, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
-from models.proposals import Proposals
 from models.redesign import CatalogComparison
 from models.registry_settings import workspace_registry
-from models.workspace import Workspace
+from models.storage.proposals import Proposals
+from models.storage.workspace import Workspace
 from workbench.analysis_html import format_money
 from workbench.qt import QtCore, QtWidgets, Signal
 from workbench.workers import Job, Task

@@ -20,12 +20,12 @@ from models.enums import FeeKind, FindingGrade, ItemGroup, TimeUnit
 from models.errors import TthcError
 from models.jobs import ANALYSIS, EXPORT, IMPORT, OPERATION, SUGGESTIONS, Cancelled
 from models.procedure import Procedure
+from models.storage.workspace import Workspace
 from models.vocabulary import enum_value, label, unit_word
-from models.workspace import Workspace
 from workbench.services.export import KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_CANCELLED = 0, 1, 2, 130
-_DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
+_DEFAULT = "phuong-an"  # models.storage.proposals.DEFAULT_PROPOSAL, without importing the models for --help
 
 
 def _workspace_arg(parser: argparse.ArgumentParser) -> None:
@@ -347,7 +347,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with _open(args) as ws:
         if args.proposal:
-            from models.proposals import DEFAULT_PROPOSAL
+            from models.storage.proposals import DEFAULT_PROPOSAL
             from workbench.services.redesign import open_proposal
 
             # the default proposal exists implicitly (empty) for every procedure; others must have been made
@@ -455,7 +455,7 @@ def _make_single(proposal: Any, option: str, change: str, args: argparse.Namespa
 
 def cmd_redesign(args: argparse.Namespace) -> int:
     from models.batch import gc_paused
-    from models.proposals import DEFAULT_PROPOSAL, Proposals
+    from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
     from workbench.services import redesign
 
     name = args.proposal or DEFAULT_PROPOSAL
@@ -557,7 +557,7 @@ def _print_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> i
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from models.batch import gc_paused
-    from models.proposals import DEFAULT_PROPOSAL
+    from models.storage.proposals import DEFAULT_PROPOSAL
     from workbench.services.redesign import catalog_comparison, comparisons
 
     name = args.proposal or DEFAULT_PROPOSAL

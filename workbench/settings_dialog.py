@@ -20,7 +20,7 @@ from models.cost import CostParameters, load_cost_parameters, save_cost_paramete
 from models.errors import TthcError
 from models.registry_settings import save_source_settings, workspace_registry
 from models.sources import DataSource
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.i18n import LANGUAGES
 from workbench.qt import QtCore, QtGui, QtWidgets
 

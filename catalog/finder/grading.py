@@ -25,8 +25,9 @@ from catalog.finder.matcher import Matcher, SourceMatch
 from catalog.reading.documents import BULLETS, QUALIFIERS, document_key, qualifier_length
 from models.enums import FindingGrade
 from models.findings import Finding
-from models.procedure import DossierItem, Procedure, trusted
+from models.procedure import DossierItem, Procedure
 from models.sources import DataSource
+from models.storage.loader import trusted
 from models.text import fold_aligned
 
 FALLBACK = (

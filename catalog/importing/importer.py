@@ -24,8 +24,9 @@ from models.batch import gc_paused
 from models.jobs import IMPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.search import search_key as folded_key
+from models.storage.workspace import Workspace
+from models.storage.writer import ImportWriter, Outcome, SourceRef
 from models.text import printable
-from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 
 _CHUNK = 1000  # procedures written per round trip; bounds memory on national-scale batches
 _PARALLEL_FROM = 200  # files: below this, starting worker processes costs more than it saves

@@ -25,7 +25,7 @@ from models.online import online_blocks
 from models.procedure import Procedure
 from models.registry_settings import workspace_registry
 from models.sources import DataSource
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 
 @dataclass(slots=True)

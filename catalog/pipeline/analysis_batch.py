@@ -30,7 +30,8 @@ from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
-from models.workspace import Workspace, finding_row
+from models.storage.finding_store import finding_row
+from models.storage.workspace import Workspace
 
 CHUNK = 200  # procedures per chunk at most: memory stays that of a few chunks
 MIN_CHUNK = 40  # procedures per chunk at least: a chunk's round trip to a worker costs about as much as one

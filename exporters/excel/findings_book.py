@@ -7,7 +7,7 @@ data, (b) its owner announced it, (c) the handling agency is connected). The hea
 filters, long texts wrap. A second sheet counts the findings by grade with live COUNTIF formulas, so the counts
 follow what the officer deletes or adds.
 
-Findings come from :func:`catalog.pipeline.analysis.analyze` or :meth:`models.workspace.Workspace.findings`.
+Findings come from :func:`catalog.pipeline.analysis.analyze` or :meth:`models.storage.workspace.Workspace.findings`.
 
 Example
 -------

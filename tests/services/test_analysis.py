@@ -10,8 +10,9 @@ import pytest
 from models.enums import FindingGrade
 from models.jobs import ANALYSIS, Cancelled
 from models.procedure import Procedure, Result
+from models.storage.workspace import Workspace
+from models.storage.writer import SourceRef
 from models.text import fold
-from models.workspace import SourceRef, Workspace
 from tests.services.conftest import DEMANDING, ISSUER
 from tests.test_cli import run
 from workbench.services.analysis import AnalysisContext, analyse_and_store

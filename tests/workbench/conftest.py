@@ -17,8 +17,9 @@ import pytest
 
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, ItemGroup, ItemKind, Level, TimeUnit
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Result, Step
+from models.storage.workspace import Workspace
+from models.storage.writer import SourceRef
 from models.text import fold
-from models.workspace import SourceRef, Workspace
 from workbench.i18n import Translations
 from workbench.main_window import MainWindow, Settings
 from workbench.qt import QtCore, QtWidgets
