@@ -319,7 +319,7 @@ def procedure_json(a: ProcedureAnalysis) -> dict[str, Any]:
             }
             for f in a.findings
         ],
-        "online_blocks": [b.model_dump(mode="json") for b in a.blocks],
+        "online_blocks": [b.to_json() for b in a.blocks],
         "full_process_online_eligible": not a.blocks,
         "cost": a.cost.model_dump(mode="json"),
     }

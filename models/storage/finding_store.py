@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
+from models.enums import FindingGrade
 from models.findings import Finding
 from models.storage.schema import CHUNK, FINDINGS, PARTS, PROCEDURE, now
 
@@ -101,7 +102,7 @@ def _finding_from_row(row: Any, item_name: str) -> Finding:
     return Finding(
         item_index=row["item_position"],
         item_name=item_name,
-        grade=row["grade"],
+        grade=FindingGrade(row["grade"]),
         data_source=row["data_source_id"],
         matched_phrase=row["matched_phrase"],
         rule=row["rule"] or "",
