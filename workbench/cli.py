@@ -8,7 +8,6 @@ said in Vietnamese then English, with what the cancel left (:class:`models.jobs.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -454,7 +453,6 @@ def _make_single(proposal: Any, option: str, change: str, args: argparse.Namespa
 
 
 def cmd_redesign(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
     from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
     from workbench.services import redesign
 
@@ -466,7 +464,7 @@ def cmd_redesign(args: argparse.Namespace) -> int:
             raise TthcError("A single change is made to one procedure: name its code (not --all).")
         if not args.rationale:
             raise TthcError("Say why with --rationale: every change of a proposal keeps its rationale.")
-    with _open(args) as ws, gc_paused():  # a batch: see models.batch
+    with _open(args) as ws:
         if args.apply_suggestions:
             report = redesign.apply_catalog_suggestions(ws, codes, proposal=name, author=args.author)
             if args.json:
@@ -556,13 +554,12 @@ def _print_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> i
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
     from models.storage.proposals import DEFAULT_PROPOSAL
     from workbench.services.redesign import catalog_comparison, comparisons
 
     name = args.proposal or DEFAULT_PROPOSAL
     codes = list(args.codes) or None
-    with _open(args) as ws, gc_paused():
+    with _open(args) as ws:
         found = list(comparisons(ws, codes, proposal=name))
     total = catalog_comparison(found)
     if args.json:
@@ -614,7 +611,6 @@ def render_comparison(c: Any) -> str:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
     from workbench.services.analysis import analyze_catalog
 
     progress = None
@@ -625,7 +621,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if done == total:
                 sys.stderr.write("\n")
 
-    with _open(args) as ws, gc_paused():  # a batch over the whole catalog: see models.batch
+    with _open(args) as ws:
         summary = analyze_catalog(
             ws, args.codes, store=not args.no_store, out=sys.stdout if args.json else None, progress=progress
         )
@@ -659,10 +655,9 @@ def _report_text(a: Any) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
     from workbench.services.analysis import analyze_catalog
 
-    with _open(args) as ws, gc_paused():  # streamed: each procedure printed as its chunk comes back
+    with _open(args) as ws:  # streamed: each procedure printed as its chunk comes back
         summary = analyze_catalog(
             ws, args.codes, store=False, out=sys.stdout, render=_report_text, top=args.top
         )
@@ -854,10 +849,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The ``tthc`` command: :func:`main`, then exit without a last garbage collection over a catalog's objects
-    (everything is freed when the process ends; the collection alone took a tenth of a second)."""
+    """The ``tthc`` command: :func:`main` with the collector tuned for a batch (:mod:`models.runtime`), then exit
+    without a last collection over a catalog's objects."""
+    from models.runtime import BATCH, skip_last_collection, tune_gc
+
+    tune_gc(BATCH)
     code = main()
-    gc.freeze()
+    skip_last_collection()
     sys.exit(code)
 
 

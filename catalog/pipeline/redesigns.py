@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.pipeline.analysis import WorkspaceFinder
-from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters
 from models.jobs import SUGGESTIONS, CancelCheck, Progress, check_cancelled
 from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest
@@ -62,7 +61,7 @@ def apply_suggestions(
     names = {source.id: source.name for source in finder.registry}
     store = Proposals(workspace)
     report = SuggestionReport(proposal=proposal)
-    with workspace.writing() as conn, gc_paused():  # the whole catalog lands, or nothing does
+    with workspace.writing() as conn:  # the whole catalog lands, or nothing does
         findings_writer = FindingWriter(conn)
         analysed: list[int] = []
         rows: list[tuple[Any, ...]] = []

@@ -20,7 +20,6 @@ from pydantic import BaseModel
 from sqlalchemy import JSON, Table, select
 from sqlalchemy.engine import Connection
 
-from models.batch import gc_paused
 from models.errors import ProcedureNotFound
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Result, Step
 from models.storage.schema import (
@@ -72,11 +71,6 @@ def procedure_ids(conn: Connection, codes: Iterable[str] | None, label: str) -> 
 
 def load_procedures(conn: Connection, ids: Sequence[int]) -> list[Procedure]:
     """Procedures by row id, in the order of ``ids``: one query per table for the whole chunk."""
-    with gc_paused():
-        return _load_chunk(conn, ids)
-
-
-def _load_chunk(conn: Connection, ids: Sequence[int]) -> list[Procedure]:
     rows = _Rows(conn, ids)
     headers = {row[0]: dict(zip(HEADER_FIELDS, row[1:], strict=True)) for row in rows.of(PROCEDURE_TABLE)}
     parts: dict[str, dict[int, list[dict[str, Any]]]] = {}

@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import Engine, String, Table, func, select
 from sqlalchemy import cast as sql_cast
 
-from models.batch import gc_paused
 from models.storage.schema import PARTS, PROCEDURE
 
 
@@ -42,11 +41,10 @@ def summaries(engine: Engine) -> list[ProcedureSummary]:
     The desktop app calls this to show a catalog, so it is lean: the statements are compiled once and run on the
     driver's own cursor (its rows are plain tuples, with none of SQLAlchemy's per-row processing), the JSON lists come
     as their stored text and each distinct text is decoded once, into one list that every summary with that text
-    shares (a catalog repeats a few hundred: fewer objects to make, and fewer for the cyclic collector to walk
-    afterwards), and the collector is paused while the rows are built.
+    shares (a catalog repeats a few hundred: fewer objects to make, and fewer for the cyclic collector to walk).
     """
     statements = _statements(engine.dialect)
-    with engine.connect() as conn, gc_paused(), closing(conn.connection.cursor()) as cursor:
+    with engine.connect() as conn, closing(conn.connection.cursor()) as cursor:
 
         def rows(sql: str) -> Sequence[Any]:
             cursor.execute(sql)
