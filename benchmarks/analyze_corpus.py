@@ -28,8 +28,9 @@ from timing import SHARED_DATA
 import catalog.importing.all_formats  # noqa: F401
 from catalog.importing.importer import import_paths
 from catalog.pipeline.analysis_batch import analyze_catalog, default_workers
-from models.batch import gc_paused
-from models.workspace import SourceRef, Workspace
+from models.runtime import BATCH, tune_gc
+from models.storage.workspace import Workspace
+from models.storage.writer import SourceRef
 
 TTHC = Path(sys.executable).with_name("tthc")
 
@@ -48,8 +49,7 @@ def in_process(path: Path, workers: int, repeat: int) -> list[float]:
     with Workspace.open(path, create=False) as ws:
         for _ in range(repeat):
             start = time.perf_counter()
-            with gc_paused():
-                analyze_catalog(ws, workers=workers)
+            analyze_catalog(ws, workers=workers)
             times.append(time.perf_counter() - start)
     return times
 
@@ -78,6 +78,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    tune_gc(BATCH)  # as tthc does
     with tempfile.TemporaryDirectory() as folder:
         corpus, big = Path(folder) / "corpus.sqlite", Path(folder) / "big.sqlite"
         with Workspace.open(corpus) as ws:

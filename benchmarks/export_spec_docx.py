@@ -19,7 +19,7 @@ from timing import SHARED_DATA, timed
 
 from catalog.importing.importer import import_paths, read_file
 from exporters.word.spec import write_spec_docx
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 
 def progress_line(started: float):

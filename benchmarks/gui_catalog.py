@@ -37,7 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import catalog.importing.all_formats  # noqa: E402, F401
 from catalog.importing.importer import import_paths  # noqa: E402
 from catalog.pipeline.analysis import analyze_workspace  # noqa: E402
-from models.workspace import ProcedureSummary, Workspace  # noqa: E402
+from models.storage.summaries import ProcedureSummary  # noqa: E402
+from models.storage.workspace import Workspace  # noqa: E402
 from workbench.catalog_facts import CatalogFacts, catalog_facts_job  # noqa: E402
 from workbench.catalog_model import CatalogFilter, CatalogFilterProxy, CatalogModel, Column, Status  # noqa: E402
 from workbench.charts import FindingsDelegate  # noqa: E402

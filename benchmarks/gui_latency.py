@@ -145,7 +145,7 @@ def make_workspace(data: Path, size: int, folder: Path) -> Path:
     """A workspace of at least ``size`` procedures: some corpus pages import as none (no usable code, or a code
     another page has), so pages are written until the workspace holds enough."""
     from catalog.importing.importer import import_paths
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
 
     began = time.perf_counter()
     pages = size + size // 50  # about 1% of the corpus's pages import as none: once is enough
@@ -192,6 +192,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     from PySide6 import QtTest
 
     import catalog.importing.all_formats  # noqa: F401
+    from models.runtime import INTERACTIVE, tune_gc
     from workbench.i18n import Translations
     from workbench.main_window import MainWindow, Settings
     from workbench.qt import QtCore, QtWidgets
@@ -200,7 +201,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     if args.workspace is not None:
         path = folder / "latency.sqlite"
         shutil.copyfile(args.workspace, path)  # the changes made below are stored: work on a copy
-        from models.workspace import Workspace
+        from models.storage.workspace import Workspace
 
         Workspace.open(path, create=False).close()
     else:
@@ -213,6 +214,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     window = MainWindow(Settings(), translations)
     window.resize(1400, 900)
     window.show()
+    tune_gc(INTERACTIVE)  # as the app does once its window is made
     bench = Bench(app)
     bench.idle()
     loader = window.overview.loader

@@ -67,7 +67,7 @@ def main() -> int:
     parser.add_argument("--sample-only", action="store_true", help="only the diagrams of the sample catalog")
     args = parser.parse_args()
 
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
 
     _app, window, sample = workbench_window([SAMPLE], "tthc-stalls-")
     folder = sample.parent

@@ -20,7 +20,8 @@ from timing import SHARED_DATA, timed
 
 import catalog.importing.all_formats  # noqa: F401
 from catalog.importing.importer import expand, import_paths, read_file
-from models.workspace import Workspace
+from models.runtime import BATCH, tune_gc
+from models.storage.workspace import Workspace
 
 SETS = ("portal-pages", "portal-api", "portal-lists", "legacy-2021")
 
@@ -50,6 +51,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    tune_gc(BATCH)  # as tthc does
     paths = [args.data / name for name in SETS if (args.data / name).exists()]
     files, _ = expand(paths)
     size = sum(f.stat().st_size for f in files) / 1e6

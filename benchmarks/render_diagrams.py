@@ -27,7 +27,7 @@ from models.cost import CostParameters
 from models.procedure import Procedure
 from models.redesign import Draft, suggest
 from models.sources import load_registry
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "sample-catalog.json"
 

@@ -76,9 +76,11 @@ def run_one(size: int, data: Path) -> dict[str, Any]:
     from catalog.importing.importer import import_paths
     from catalog.pipeline.analysis_batch import analyze_catalog
     from catalog.pipeline.redesigns import apply_suggestions, catalog_comparison, comparisons
-    from models.batch import gc_paused
-    from models.workspace import Workspace
+    from models.runtime import BATCH, tune_gc
+    from models.storage.workspace import Workspace
     from workbench.services.export import ExportRequest, export
+
+    tune_gc(BATCH)  # as tthc does
 
     results: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -111,8 +113,7 @@ def run_one(size: int, data: Path) -> dict[str, Any]:
         with Workspace.open(ws_path, create=False) as ws:
 
             def analysis() -> None:
-                with gc_paused():  # as tthc analyze runs it
-                    analyze_catalog(ws)
+                analyze_catalog(ws)
 
             timed("analysis (stored)", results, analysis)
             timed("redesign every procedure", results, lambda: apply_suggestions(ws))

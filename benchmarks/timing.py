@@ -25,7 +25,8 @@ def workbench_window(sources: Sequence[Path], prefix: str = "tthc-bench-") -> tu
     """The main window (offscreen when QT_QPA_PLATFORM says so, in Vietnamese) on a new workspace holding
     ``sources``, in a temporary folder that keeps Qt's settings too: (application, window, workspace path)."""
     from catalog.importing.importer import import_paths
-    from models.workspace import Workspace
+    from models.runtime import INTERACTIVE, tune_gc
+    from models.storage.workspace import Workspace
     from workbench.i18n import Translations
     from workbench.main_window import MainWindow, Settings
     from workbench.qt import QtCore, QtWidgets
@@ -39,4 +40,6 @@ def workbench_window(sources: Sequence[Path], prefix: str = "tthc-bench-") -> tu
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     translations = Translations(app)
     translations.set_language("vi")
-    return app, MainWindow(Settings(), translations), path
+    window = MainWindow(Settings(), translations)
+    tune_gc(INTERACTIVE)  # as the app does once its window is made
+    return app, window, path

@@ -54,12 +54,13 @@ from models.findings import Finding
 from models.graph import count_visits, effective_actors, paper_only_items, remote_steps
 from models.jobs import COST, CancelCheck, Progress, check_cancelled
 from models.online import requires_presence
-from models.procedure import DossierItem, Procedure, trusted
+from models.procedure import DossierItem, Procedure
+from models.storage.loader import trusted  # until the cost results are plain values (another change)
 from models.tables import SettingRow
 from models.vocabulary import label
 
 if TYPE_CHECKING:
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
 
 #: The key of the cost parameters in the workspace's settings table.
 SETTING_KEY = "cost_parameters"

@@ -1,19 +1,21 @@
 """What the analysis says about a procedure: each dossier item's finding, online-eligibility blocks.
 
 Findings are produced by the once-only finder (:mod:`catalog.finder.grading`) and read by the graph, cost, redesign and
-export code, so their shape lives here, in the core's vocabulary.
+export code, so their shape lives here, in the core's vocabulary. Both are results the core computes: plain frozen
+values, made directly (never validated, never changed in place: :func:`dataclasses.replace` makes a changed copy).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from sqlmodel import Field, SQLModel
+from typing import Any
 
 from models.enums import FindingGrade
 
 
-class Finding(SQLModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
     """The finder's verdict on one dossier item, with the reasons a lawyer needs.
 
     ``item_index`` is the item's position in :attr:`Procedure.items`. ``data_source`` is a registry id
@@ -31,7 +33,23 @@ class Finding(SQLModel):
     legal_basis: str | None = None  # the source's legal basis and the date it took effect
     fallback: str | None = None  # what happens when the lookup fails
     issuing_procedure: str | None = None
-    conditions: dict[str, bool | None] = Field(default_factory=dict)  # holds / announced / connected
+    conditions: dict[str, bool | None] = field(default_factory=dict)  # holds / announced / connected
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as JSON values, fields in order (the grade as its code)."""
+        return {
+            "item_index": self.item_index,
+            "item_name": self.item_name,
+            "grade": self.grade.value,
+            "data_source": self.data_source,
+            "matched_phrase": self.matched_phrase,
+            "rule": self.rule,
+            "explanation": self.explanation,
+            "legal_basis": self.legal_basis,
+            "fallback": self.fallback,
+            "issuing_procedure": self.issuing_procedure,
+            "conditions": dict(self.conditions),
+        }
 
 
 class BlockKind(StrEnum):
@@ -46,10 +64,20 @@ class BlockKind(StrEnum):
     NO_ONLINE_CHANNEL = "no_online_channel"
 
 
-class OnlineBlock(SQLModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OnlineBlock:
     """One reason a procedure cannot be handled fully online, with what causes it."""
 
     kind: BlockKind
     cause: str  # the item, step or result text that causes the block, as published
     where: str  # "item 3", "step 2", "result 1", "channels"
     explanation: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The block as JSON values, fields in order (the kind as its code)."""
+        return {
+            "kind": self.kind.value,
+            "cause": self.cause,
+            "where": self.where,
+            "explanation": self.explanation,
+        }

@@ -143,11 +143,12 @@ def procedure_graph(procedure: Procedure, findings: Iterable[Finding] | None = N
 
     Examples
     --------
+    >>> from models.enums import FindingGrade
     >>> from models.findings import Finding
     >>> from models.procedure import DossierItem, Procedure, Step
     >>> p = Procedure(code="x", name="Thủ tục", steps=[Step(description="Nộp hồ sơ")],
     ...               items=[DossierItem(name="Thẻ căn cước", group="SHOW", originals=1)])
-    >>> f = Finding(item_index=0, item_name="Thẻ căn cước", grade="redundant", data_source="population")
+    >>> f = Finding(item_index=0, item_name="Thẻ căn cước", grade=FindingGrade.REDUNDANT, data_source="population")
     >>> g = procedure_graph(p, [f])
     >>> g.edges["source:population", "item:0"]
     {'kind': 'supplies', 'grade': <FindingGrade.REDUNDANT: 'redundant'>}

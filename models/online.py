@@ -286,8 +286,12 @@ def step_text(step: Step) -> str:
     return step.description
 
 
-def _block(kind: BlockKind, cause: str, where: str, phrase: str | None = None) -> OnlineBlock:
-    detail = f' ("{phrase}")' if phrase else ""
+def _block(
+    kind: BlockKind, cause: str, where: str, phrase: str | None = None, detail: str | None = None
+) -> OnlineBlock:
+    """The block, its explanation naming the ``phrase`` that raised it (or saying ``detail``, when given)."""
+    if detail is None:
+        detail = f' ("{phrase}")' if phrase else ""
     return OnlineBlock(kind=kind, cause=cause, where=where, explanation=_WHY[kind].format(detail=detail))
 
 
@@ -408,9 +412,7 @@ def online_blocks(procedure: Procedure) -> list[OnlineBlock]:
     if ChannelMethod.ONLINE not in methods:
         published = ", ".join(label(m) for m in dict.fromkeys(methods))
         detail = f"chỉ có: {published}" if published else "không công bố cách thức thực hiện"
-        block = _block(BlockKind.NO_ONLINE_CHANNEL, published, "channels")
-        block.explanation = _WHY[BlockKind.NO_ONLINE_CHANNEL].format(detail=f" ({detail})")
-        blocks.append(block)
+        blocks.append(_block(BlockKind.NO_ONLINE_CHANNEL, published, "channels", detail=f" ({detail})"))
     for number, item in enumerate(procedure.items, start=1):
         blocks.extend(item_blocks(item, f"item {number}"))
     for number, step in enumerate(procedure.steps, start=1):

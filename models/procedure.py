@@ -11,10 +11,10 @@ Text fields hold what was published (NFC, invisible marks removed, typos kept); 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 from annotated_types import Interval
-from pydantic import AllowInfNan, BaseModel, PlainSerializer
+from pydantic import AllowInfNan, PlainSerializer
 from sqlalchemy import JSON, String
 from sqlmodel import Field, SQLModel
 
@@ -43,21 +43,6 @@ def _plain_number(value: float | None) -> float | int | None:
 # fail validation, so that an importer reports the record instead of storing nonsense or failing the batch.
 Quantity = Annotated[float | None, AllowInfNan(False), PlainSerializer(_plain_number)]
 Count = Annotated[int | None, Interval(ge=-(2**63), le=2**63 - 1)]
-M = TypeVar("M", bound=BaseModel)
-
-
-def trusted(cls: type[M], values: dict[str, Any]) -> M:
-    """An instance of a pydantic model from values that need no validation (computed by the core itself, or read
-    back from what the workspace stored after validating it). ``values`` must hold every field, in field order,
-    with the right types; it is used as the instance's ``__dict__``. Several times faster than validation or
-    ``model_construct``, which matters for whole-catalog loads and analyses."""
-    obj = object.__new__(cls)
-    setter = object.__setattr__
-    setter(obj, "__dict__", values)
-    setter(obj, "__pydantic_fields_set__", set(values))
-    setter(obj, "__pydantic_extra__", None)
-    setter(obj, "__pydantic_private__", None)
-    return obj
 
 
 def _code(length: int = 32):

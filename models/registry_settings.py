@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from models.sources import DataSource, load_registry
+from models.storage.workspace import Workspace
 from models.tables import DataSourceRow
-from models.workspace import Workspace
 
 
 def workspace_registry(workspace: Workspace, path: Path | None = None) -> list[DataSource]:

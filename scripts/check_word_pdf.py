@@ -28,8 +28,8 @@ from exporters.word.plan import write_plan_docx
 from exporters.word.spec import AnnexInfo, spec_docx_filename, write_spec_docx
 from models.cost import load_cost_parameters
 from models.enums import ProcedureStatus
-from models.proposals import DEFAULT_PROPOSAL, Proposals
-from models.workspace import Workspace
+from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
+from models.storage.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "sample-catalog.json"

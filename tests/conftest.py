@@ -50,6 +50,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start-up is done: the collector is tuned as the desktop app tunes its own (:mod:`models.runtime`), so that
+    the GUI tests' stall limits are those of the process the app runs in, not of CPython's defaults."""
+    from models.runtime import INTERACTIVE, tune_gc
+
+    tune_gc(INTERACTIVE)
+
+
 @pytest.fixture(scope="session")  # so that a module's fixture can build on it
 def shared_data() -> Path:
     """../shared/data, the real portal corpus; tests that need it skip with a reason when it is absent."""

@@ -17,7 +17,8 @@ import pytest
 import catalog.pipeline.analysis_batch as batch
 from catalog.importing.importer import import_paths
 from catalog.pipeline.analysis import analysis_json, analyze_workspace
-from models.workspace import FINDINGS, Workspace
+from models.storage.schema import FINDINGS
+from models.storage.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"
 fork_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")

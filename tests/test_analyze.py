@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from catalog.importing.importer import import_paths
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.cli import main
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"

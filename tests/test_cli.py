@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.cli import main
 
 REPO = Path(__file__).resolve().parent.parent

@@ -53,7 +53,7 @@ def test_excel_exports(sample_ws: str, tmp_path: Path, capsys) -> None:
     import openpyxl
 
     from catalog.importing.importer import import_paths
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
 
     catalog = tmp_path / "danh-muc.xlsx"
     assert run(capsys, "export", "catalog-xlsx", "-w", sample_ws, "-o", str(catalog))[0] == 0

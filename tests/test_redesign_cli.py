@@ -145,7 +145,7 @@ RECORD = (
 
 
 def _to_be(ws: Path, code: str = RECORD):
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
     from workbench.services.redesign import open_proposal
 
     with Workspace.open(ws, create=False) as workspace:

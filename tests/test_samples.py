@@ -8,7 +8,7 @@ import pytest
 
 from catalog.importing.importer import import_paths
 from models.enums import Level
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-catalog.json"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from catalog.pipeline.analysis import CatalogAnalysis
 from models.findings import Finding
 from models.jobs import CancelCheck, Progress
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.analysis_html import esc, finding_html
 from workbench.procedure_view import STYLE_SHEET
 from workbench.qt import QtCore, QtWidgets

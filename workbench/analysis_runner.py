@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from catalog.pipeline.analysis import CatalogAnalysis
 from models.enums import FindingGrade
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.analysis_panel import CatalogAnalysisSummary, catalog_analysis_job
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal
 from workbench.workers import Task

@@ -24,7 +24,8 @@ from pathlib import Path
 import platformdirs
 
 from models.errors import TthcError
-from models.workspace import Workspace
+from models.runtime import INTERACTIVE, tune_gc
+from models.storage.workspace import Workspace
 from workbench.i18n import LANGUAGES, Translations
 from workbench.main_window import APPLICATION, ORGANIZATION, MainWindow, Settings
 from workbench.qt import QtCore, QtWidgets, translate
@@ -186,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     translations.set_language(args.lang or settings.language)  # before any window exists
     window = MainWindow(settings, translations)
     window.show()
+    tune_gc(INTERACTIVE)  # start-up is done: what it made is frozen, collections kept short
     # Open after the event loop starts, so the window is painted and can parent a message box.
     QtCore.QTimer.singleShot(0, lambda: open_initial_workspace(window, args.workspace))
     return app.exec()

@@ -23,15 +23,14 @@ from typing import Any
 
 from catalog.pipeline.analysis import CatalogAnalysis, WorkspaceFinder, analyze
 from catalog.pipeline.redesigns import comparisons
-from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.enums import FindingGrade
 from models.jobs import FIGURES, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
-from models.proposals import Proposals
 from models.redesign import CatalogComparison
 from models.registry_settings import workspace_registry
-from models.workspace import Workspace
+from models.storage.proposals import Proposals
+from models.storage.workspace import Workspace
 from workbench.analysis_html import format_money
 from workbench.qt import QtCore, QtWidgets, Signal
 from workbench.workers import Job, Task
@@ -104,17 +103,9 @@ def catalog_facts_job(
     again (not stored) for what the store does not keep: online blocks, data sources and the catalog views. It
     uses ``finder`` (the workbench's :class:`~workbench.services.analysis.AnalysisContext` finder) when given, and
     reads its issuer links first, here on the worker: the procedure views then find them ready.
-
-    It runs with the cyclic collector paused (:func:`models.batch.gc_paused`): the catalog it loads is a million
-    small objects, and each collection the worker set off walked them holding the interpreter lock, stalling the GUI
-    thread for up to a sixth of a second while the figures were computed.
     """
 
     def job(progress: Progress, cancelled: CancelCheck) -> CatalogFacts:
-        with gc_paused():
-            return compute(progress, cancelled)
-
-    def compute(progress: Progress, cancelled: CancelCheck) -> CatalogFacts:
         progress(0, 0)
         registry = finder.registry if finder is not None else workspace_registry(workspace)
         current_finder = finder or WorkspaceFinder(workspace, registry)

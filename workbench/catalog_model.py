@@ -25,7 +25,7 @@ from itertools import compress
 
 from models.enums import FindingGrade, Level
 from models.search import matching_rows, narrows, query_words, search_key
-from models.workspace import ProcedureSummary
+from models.storage.summaries import ProcedureSummary
 from workbench.analysis_html import format_money
 from workbench.catalog_facts import SHOWN_GRADES, UNKNOWN, CatalogFacts, ProcedureFacts
 from workbench.i18n import enum_label

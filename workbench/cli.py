@@ -8,7 +8,6 @@ said in Vietnamese then English, with what the cancel left (:class:`models.jobs.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -21,12 +20,12 @@ from models.errors import TthcError
 from models.findings import BlockKind
 from models.jobs import ANALYSIS, EXPORT, IMPORT, OPERATION, SUGGESTIONS, Cancelled
 from models.procedure import Procedure
+from models.storage.workspace import Workspace
 from models.vocabulary import enum_value, label, unit_word
-from models.workspace import Workspace
 from workbench.services.export import KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_CANCELLED = 0, 1, 2, 130
-_DEFAULT = "phuong-an"  # models.proposals.DEFAULT_PROPOSAL, without importing the models for --help
+_DEFAULT = "phuong-an"  # models.storage.proposals.DEFAULT_PROPOSAL, without importing the models for --help
 
 
 def _workspace_arg(parser: argparse.ArgumentParser) -> None:
@@ -348,7 +347,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with _open(args) as ws:
         if args.proposal:
-            from models.proposals import DEFAULT_PROPOSAL
+            from models.storage.proposals import DEFAULT_PROPOSAL
             from workbench.services.redesign import open_proposal
 
             # the default proposal exists implicitly (empty) for every procedure; others must have been made
@@ -455,8 +454,7 @@ def _make_single(proposal: Any, option: str, change: str, args: argparse.Namespa
 
 
 def cmd_redesign(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
-    from models.proposals import DEFAULT_PROPOSAL, Proposals
+    from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
     from workbench.services import redesign
 
     name = args.proposal or DEFAULT_PROPOSAL
@@ -467,7 +465,7 @@ def cmd_redesign(args: argparse.Namespace) -> int:
             raise TthcError("A single change is made to one procedure: name its code (not --all).")
         if not args.rationale:
             raise TthcError("Say why with --rationale: every change of a proposal keeps its rationale.")
-    with _open(args) as ws, gc_paused():  # a batch: see models.batch
+    with _open(args) as ws:
         if args.apply_suggestions:
             report = redesign.apply_catalog_suggestions(ws, codes, proposal=name, author=args.author)
             if args.json:
@@ -557,13 +555,12 @@ def _print_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> i
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
-    from models.proposals import DEFAULT_PROPOSAL
+    from models.storage.proposals import DEFAULT_PROPOSAL
     from workbench.services.redesign import catalog_comparison, comparisons
 
     name = args.proposal or DEFAULT_PROPOSAL
     codes = list(args.codes) or None
-    with _open(args) as ws, gc_paused():
+    with _open(args) as ws:
         found = list(comparisons(ws, codes, proposal=name))
     total = catalog_comparison(found)
     if args.json:
@@ -615,7 +612,6 @@ def render_comparison(c: Any) -> str:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
     from workbench.services.analysis import analyze_catalog
 
     progress = None
@@ -626,7 +622,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if done == total:
                 sys.stderr.write("\n")
 
-    with _open(args) as ws, gc_paused():  # a batch over the whole catalog: see models.batch
+    with _open(args) as ws:
         summary = analyze_catalog(
             ws, args.codes, store=not args.no_store, out=sys.stdout if args.json else None, progress=progress
         )
@@ -663,10 +659,9 @@ def _report_text(a: Any) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from models.batch import gc_paused
     from workbench.services.analysis import analyze_catalog
 
-    with _open(args) as ws, gc_paused():  # streamed: each procedure printed as its chunk comes back
+    with _open(args) as ws:  # streamed: each procedure printed as its chunk comes back
         summary = analyze_catalog(
             ws, args.codes, store=False, out=sys.stdout, render=_report_text, top=args.top
         )
@@ -858,10 +853,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The ``tthc`` command: :func:`main`, then exit without a last garbage collection over a catalog's objects
-    (everything is freed when the process ends; the collection alone took a tenth of a second)."""
+    """The ``tthc`` command: :func:`main` with the collector tuned for a batch (:mod:`models.runtime`), then exit
+    without a last collection over a catalog's objects."""
+    from models.runtime import BATCH, skip_last_collection, tune_gc
+
+    tune_gc(BATCH)
     code = main()
-    gc.freeze()
+    skip_last_collection()
     sys.exit(code)
 
 

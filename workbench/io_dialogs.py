@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from exporters.safety import safe_filename
 from models.errors import TthcError
 from models.jobs import CancelCheck, Progress
-from models.proposals import DEFAULT_PROPOSAL, Proposals
-from models.workspace import ProcedureSummary, Workspace
+from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
+from models.storage.summaries import ProcedureSummary
+from models.storage.workspace import Workspace
 from workbench.analysis_html import esc
 from workbench.i18n import current_language
 from workbench.qt import QtCore, QtGui, QtWidgets, Signal, translate

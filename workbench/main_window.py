@@ -1,7 +1,7 @@
 """The main window: search field and catalog table on the left, the selected procedure on the right.
 
 It wires gestures to the core and nothing more: :meth:`MainWindow.open_workspace` opens a
-:class:`~models.workspace.Workspace` and loads its summaries into the catalog model; selecting a row shows
+:class:`~models.storage.workspace.Workspace` and loads its summaries into the catalog model; selecting a row shows
 ``Workspace.get(code)`` in the :class:`~workbench.procedure_pane.ProcedurePane` (published view with its analysis,
 and the redesign editor). The whole catalog's analysis runs on a worker thread with progress and cancel. Errors from
 the core arrive as :class:`~models.errors.TthcError`, whose text is one sentence for the user, and are shown as such.
@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from models.errors import TthcError
-from models.workspace import ProcedureSummary, Workspace
+from models.storage.summaries import ProcedureSummary
+from models.storage.workspace import Workspace
 from workbench.analysis_runner import CatalogAnalysisRunner
 from workbench.catalog_filters import CatalogFilterBar
 from workbench.catalog_model import CatalogFilterProxy, CatalogModel, Column

@@ -18,7 +18,7 @@ import json
 
 from exporters.flow.diagram import parse_node_id
 from models.procedure import Procedure
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.analysis_panel import FindingPanel
 from workbench.diagram_view import DiagramView, Versions
 from workbench.procedure_view import ProcedureView

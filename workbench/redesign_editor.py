@@ -1,7 +1,7 @@
 """The redesign editor: a procedure's to-be version, changed by undoable, stored, reasoned changes.
 
 Every change is made by the service layer (:mod:`workbench.services.redesign`, as ``tthc redesign`` makes it)
-through :class:`~models.proposals.Proposals`, which stores it at once (one transaction per change), so a killed
+through :class:`~models.storage.proposals.Proposals`, which stores it at once (one transaction per change), so a killed
 application loses nothing it showed as done. There is one history, the proposal's (its groups in effect and undone,
 as stored): the :class:`QtGui.QUndoStack` shows it and moves it, never keeps its own. Each group is a
 :class:`ChangeGroupCommand` that names its group; its ``redo()``/``undo()`` ask the service to make that group in
@@ -23,8 +23,8 @@ from collections.abc import Callable
 from models.errors import TthcError
 from models.findings import Finding
 from models.procedure import DossierItem, Procedure, Step
-from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from models.redesign import Change, ChangeGroup, RedesignError
+from models.storage.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from workbench.analysis_html import esc
 from workbench.analysis_panel import FindingPanel
 from workbench.procedure_view import STYLE_SHEET

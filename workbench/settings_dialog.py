@@ -20,8 +20,8 @@ from models.cost import CostParameters, load_cost_parameters, save_cost_paramete
 from models.errors import TthcError
 from models.registry_settings import save_source_settings, workspace_registry
 from models.sources import DataSource
+from models.storage.workspace import Workspace
 from models.vocabulary import COST_PARAMETERS, parameter_label, parameter_unit
-from models.workspace import Workspace
 from workbench.i18n import LANGUAGES, current_language
 from workbench.qt import QtCore, QtGui, QtWidgets
 

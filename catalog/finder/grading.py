@@ -25,7 +25,7 @@ from catalog.finder.matcher import Matcher, SourceMatch
 from catalog.reading.documents import BULLETS, QUALIFIERS, document_key, qualifier_length
 from models.enums import FindingGrade
 from models.findings import Finding
-from models.procedure import DossierItem, Procedure, trusted
+from models.procedure import DossierItem, Procedure
 from models.sources import DataSource
 from models.text import fold_aligned
 
@@ -129,9 +129,6 @@ def _head(key: str) -> str:
     return " ".join(key.split()[:4])
 
 
-_FINDING_DEFAULTS = {name: f.default for name, f in Finding.model_fields.items()}  # field order kept
-
-
 def _document_match(
     text: str, matcher: Matcher, key: str, context: str = ""
 ) -> tuple[SourceMatch, str] | None:
@@ -211,20 +208,13 @@ def assess_item(
         if len(matcher.verdicts) > _VERDICTS:
             matcher.verdicts.clear()
         verdict = matcher.verdicts[key] = _verdict(item, matcher, context)
-    values = {
-        **_FINDING_DEFAULTS,
-        "conditions": {},
-        "item_index": index,
-        "item_name": item.name_normalized or item.name,
-    }
-    values.update(verdict)
-    values["conditions"] = dict(values["conditions"])
-    if values["grade"] is FindingGrade.ISSUED_BY_STATE:
+    values = {**verdict, "conditions": dict(verdict.get("conditions", ()))}  # each finding its own
+    if verdict["grade"] is FindingGrade.ISSUED_BY_STATE:
         issuer = results.issuer_of(item.name, exclude=procedure.code) if results is not None else None
         if issuer:
             values["issuing_procedure"] = issuer
             values["explanation"] += f" Đây là kết quả của thủ tục {issuer} trong danh mục."
-    return trusted(Finding, values)  # the finder's own values: no validation needed
+    return Finding(item_index=index, item_name=item.name_normalized or item.name, **values)
 
 
 _VERDICTS = 100_000  # texts remembered per matcher: a bound for long sessions over many catalogs

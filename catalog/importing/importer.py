@@ -20,12 +20,13 @@ import catalog.importing.all_formats  # noqa: F401  (registers every source form
 from catalog.errors import CatalogReadError, ImportAborted
 from catalog.importing.merge import fill_gaps
 from catalog.importing.registry import detect
-from models.batch import gc_paused
 from models.jobs import IMPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
+from models.runtime import BATCH, tune_gc
 from models.search import search_key as folded_key
+from models.storage.workspace import Workspace
+from models.storage.writer import ImportWriter, Outcome, SourceRef
 from models.text import printable
-from models.workspace import ImportWriter, Outcome, SourceRef, Workspace
 
 _CHUNK = 1000  # procedures written per round trip; bounds memory on national-scale batches
 _PARALLEL_FROM = 200  # files: below this, starting worker processes costs more than it saves
@@ -150,15 +151,15 @@ def _unforeseen(path: Path, label: str | None, exc: Exception) -> CatalogReadErr
 
 
 def _read_list(path: Path) -> list[FileRecord]:
-    with gc_paused():  # parsing allocates many small acyclic objects: see models.batch
-        return list(read_file(path))
+    return list(read_file(path))
 
 
 def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, list[FileRecord]]]:
     """Each file with its records, in file order; parsed by a pool of processes for large batches.
 
     The pool forks from a single-threaded server (forkserver), so it is safe to start from the GUI's worker
-    thread; results come back in order, so a batch reads the same whichever way it was parsed.
+    thread; results come back in order, so a batch reads the same whichever way it was parsed. Its workers are batch
+    processes: each tunes its collector so when it starts (:mod:`models.runtime`).
     """
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(files) >= _PARALLEL_FROM else 1
@@ -168,7 +169,7 @@ def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, li
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["catalog.importing.all_formats", "catalog.importing.importer"])
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=tune_gc, initargs=(BATCH,))
     try:
         yield from zip(files, pool.map(_read_list, files, chunksize=8), strict=True)
     finally:
@@ -218,7 +219,7 @@ def import_paths(
     origin: dict[tuple[str, bool], str] = {}  # (code, list-level?) -> where it was read, to report duplicates
     listings: dict[str, tuple[Procedure, SourceRef]] = {}  # this batch's list rows: small, written at the end
     merged: set[str] = set()  # codes whose detail already took in its list row
-    with workspace.importing([printable(str(p)) for p in paths]) as writer, gc_paused():
+    with workspace.importing([printable(str(p)) for p in paths]) as writer:
         pending: dict[str, tuple[Procedure, SourceRef, str]] = {}
         for done, (path, records) in enumerate(_read_all(files, workers), start=1):
             check_cancelled(cancelled, IMPORT)

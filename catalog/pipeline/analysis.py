@@ -17,7 +17,6 @@ from typing import Any
 from catalog.finder.grading import ResultIndex, find
 from catalog.finder.matcher import matcher_for
 from catalog.reading.documents import document_key
-from models.batch import gc_paused
 from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
 from models.findings import Finding, OnlineBlock
 from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
@@ -25,7 +24,7 @@ from models.online import online_blocks
 from models.procedure import Procedure
 from models.registry_settings import workspace_registry
 from models.sources import DataSource
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 
 @dataclass(slots=True)
@@ -214,8 +213,7 @@ class WorkspaceFinder:
         if index is None:
             with self._lock:  # two threads asking at once read the catalog once
                 if self._results is None:
-                    with gc_paused():
-                        self._results = ResultIndex.from_names(self.workspace.result_names())
+                    self._results = ResultIndex.from_names(self.workspace.result_names())
                 index = self._results
         return index
 
@@ -255,26 +253,25 @@ def analyze(
     cost more to send back than the analysis of a chunk).
     """
     analysis = CatalogAnalysis(registry=registry, parameters=parameters)
-    with gc_paused():
-        if finder is None:
-            matcher, results = matcher_for(registry), ResultIndex.build(procedures)
+    if finder is None:
+        matcher, results = matcher_for(registry), ResultIndex.build(procedures)
 
-            def finder(procedure: Procedure) -> list[Finding]:
-                return find(procedure, matcher, results)
+        def finder(procedure: Procedure) -> list[Finding]:
+            return find(procedure, matcher, results)
 
-        for done, procedure in enumerate(procedures, start=1):
-            check_cancelled(cancelled, ANALYSIS)
-            findings = finder(procedure)
-            analysis.procedures.append(
-                ProcedureAnalysis(
-                    procedure,
-                    findings,
-                    online_blocks(procedure),
-                    procedure_cost(procedure, parameters, findings),
-                )
+    for done, procedure in enumerate(procedures, start=1):
+        check_cancelled(cancelled, ANALYSIS)
+        findings = finder(procedure)
+        analysis.procedures.append(
+            ProcedureAnalysis(
+                procedure,
+                findings,
+                online_blocks(procedure),
+                procedure_cost(procedure, parameters, findings),
             )
-            if progress is not None and (done % 200 == 0 or done == len(procedures)):
-                progress(done, len(procedures))
+        )
+        if progress is not None and (done % 200 == 0 or done == len(procedures)):
+            progress(done, len(procedures))
     return analysis
 
 
@@ -319,7 +316,7 @@ def procedure_json(a: ProcedureAnalysis) -> dict[str, Any]:
             }
             for f in a.findings
         ],
-        "online_blocks": [b.model_dump(mode="json") for b in a.blocks],
+        "online_blocks": [b.to_json() for b in a.blocks],
         "full_process_online_eligible": not a.blocks,
         "cost": a.cost.model_dump(mode="json"),
     }

@@ -26,11 +26,12 @@ from multiprocessing.pool import Pool
 from typing import Any, TextIO
 
 from catalog.pipeline.analysis import ProcedureAnalysis, SummaryTally, WorkspaceFinder, procedure_json
-from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters, procedure_cost
 from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
-from models.workspace import Workspace, finding_row
+from models.runtime import BATCH, tune_gc
+from models.storage.finding_store import finding_row
+from models.storage.workspace import Workspace
 
 CHUNK = 200  # procedures per chunk at most: memory stays that of a few chunks
 MIN_CHUNK = 40  # procedures per chunk at least: a chunk's round trip to a worker costs about as much as one
@@ -64,24 +65,23 @@ _BATCH: _Batch | None = None
 def _analyse(ids: list[int]) -> ChunkResult:
     batch = _BATCH
     assert batch is not None, "a chunk runs inside analyze_catalog"
-    with gc_paused():
-        tally = SummaryTally.start(batch.finder.registry, batch.parameters)
-        rows: list[tuple[Any, ...]] = []
-        texts: list[str] = []
-        for pid, procedure in zip(ids, batch.workspace.load(ids), strict=True):
-            findings = batch.finder(procedure)
-            analysis = ProcedureAnalysis(
-                procedure,
-                findings,
-                online_blocks(procedure),
-                procedure_cost(procedure, batch.parameters, findings),
-            )
-            tally.add(analysis)
-            rows.extend(finding_row(pid, f) for f in findings)
-            if batch.render is not None:
-                texts.append(batch.render(analysis))
-        tally.volumes = tally.documents = None  # type: ignore[assignment]  # the receiver has its own
-        return ChunkResult(ids, rows, tally, texts)
+    tally = SummaryTally.start(batch.finder.registry, batch.parameters)
+    rows: list[tuple[Any, ...]] = []
+    texts: list[str] = []
+    for pid, procedure in zip(ids, batch.workspace.load(ids), strict=True):
+        findings = batch.finder(procedure)
+        analysis = ProcedureAnalysis(
+            procedure,
+            findings,
+            online_blocks(procedure),
+            procedure_cost(procedure, batch.parameters, findings),
+        )
+        tally.add(analysis)
+        rows.extend(finding_row(pid, f) for f in findings)
+        if batch.render is not None:
+            texts.append(batch.render(analysis))
+    tally.volumes = tally.documents = None  # type: ignore[assignment]  # the receiver has its own
+    return ChunkResult(ids, rows, tally, texts)
 
 
 def _json_text(analysis: ProcedureAnalysis) -> str:
@@ -91,10 +91,12 @@ def _json_text(analysis: ProcedureAnalysis) -> str:
 def _worker_started() -> None:
     """A worker's connections are its own (the pool it inherited was emptied before the fork), and Ctrl+C is the
     parent's to handle: it rolls the batch back, stops the workers and says so in one sentence (a worker that took
-    the interrupt itself printed its traceback)."""
+    the interrupt itself printed its traceback). A worker is a batch process whoever forked it (the desktop app
+    too): its collector is tuned so, and what it inherited (the matcher, the issuer index) is frozen."""
     from multiprocessing.util import Finalize
 
     assert _BATCH is not None
+    tune_gc(BATCH)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     Finalize(None, _BATCH.workspace.engine.dispose, exitpriority=10)
 

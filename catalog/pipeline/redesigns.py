@@ -1,6 +1,6 @@
 """Redesigns over a workspace: "apply suggestions" from a fresh analysis, and the before/after comparison.
 
-The redesign engine (:mod:`models.redesign`, :mod:`models.proposals`) knows nothing of the finder; this module
+The redesign engine (:mod:`models.redesign`, :mod:`models.storage.proposals`) knows nothing of the finder; this module
 joins them: it analyses the procedures with the workspace's registry and cost parameters, turns the findings into
 change groups, stores them in one transaction, and compares each to-be version with its published version.
 """
@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.pipeline.analysis import WorkspaceFinder
-from models.batch import gc_paused
 from models.cost import CostParameters, load_cost_parameters
 from models.jobs import SUGGESTIONS, CancelCheck, Progress, check_cancelled
-from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest
-from models.workspace import FindingWriter, Workspace, finding_row
+from models.storage.finding_store import FindingWriter, finding_row
+from models.storage.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
+from models.storage.workspace import Workspace
 
 
 @dataclass
@@ -61,7 +61,7 @@ def apply_suggestions(
     names = {source.id: source.name for source in finder.registry}
     store = Proposals(workspace)
     report = SuggestionReport(proposal=proposal)
-    with workspace.writing() as conn, gc_paused():  # the whole catalog lands, or nothing does
+    with workspace.writing() as conn:  # the whole catalog lands, or nothing does
         findings_writer = FindingWriter(conn)
         analysed: list[int] = []
         rows: list[tuple[Any, ...]] = []

@@ -7,15 +7,16 @@ data, (b) its owner announced it, (c) the handling agency is connected). The hea
 filters, long texts wrap. A second sheet counts the findings by grade with live COUNTIF formulas, so the counts
 follow what the officer deletes or adds.
 
-Findings come from :func:`catalog.pipeline.analysis.analyze` or :meth:`models.workspace.Workspace.findings`.
+Findings come from :func:`catalog.pipeline.analysis.analyze` or :meth:`models.storage.workspace.Workspace.findings`.
 
 Example
 -------
 >>> import tempfile
+>>> from models.enums import FindingGrade
 >>> from models.findings import Finding
 >>> from models.procedure import DossierItem, Procedure
 >>> p = Procedure(code="1.000001", name="Thủ tục mẫu", items=[DossierItem(name="Bản sao CCCD")])
->>> f = Finding(item_index=0, item_name="Bản sao CCCD", grade="potentially_redundant", data_source="population")
+>>> f = Finding(item_index=0, item_name="Bản sao CCCD", grade=FindingGrade.POTENTIALLY_REDUNDANT, data_source="population")
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     write_findings_xlsx([(p, [f])], Path(folder) / "findings.xlsx")
 1

@@ -1,1 +1,1 @@
-"""Alembic migrations of the workspace schema. Run through :func:`models.workspace.Workspace.open`."""
+"""Alembic migrations of the workspace schema. Run through :meth:`models.storage.workspace.Workspace.open`."""

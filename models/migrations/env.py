@@ -1,4 +1,4 @@
-"""Alembic environment: always driven from code with a live connection (see models/workspace.py)."""
+"""Alembic environment: always driven from code with a live connection (see models/storage/opening.py)."""
 
 from __future__ import annotations
 

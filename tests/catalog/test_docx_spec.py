@@ -423,7 +423,7 @@ def test_single_specification_without_parts(tmp_path: Path) -> None:
 
 def test_import_into_a_workspace(tmp_path: Path) -> None:
     from catalog.importing.importer import import_paths
-    from models.workspace import Workspace
+    from models.storage.workspace import Workspace
 
     path = annex(tmp_path / "annex.docx")
     workspace = Workspace.open(tmp_path / "w.sqlite")

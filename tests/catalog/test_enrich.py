@@ -13,7 +13,7 @@ from catalog.formats.base import JsonFormat, Parsed, RawRecord, load_json
 from catalog.importing.importer import import_paths
 from catalog.importing.registry import FORMATS
 from models.procedure import DossierItem, Procedure
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 
 class ListJson(JsonFormat):

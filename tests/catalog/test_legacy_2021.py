@@ -17,7 +17,7 @@ from catalog.importing.importer import import_paths
 from catalog.importing.registry import detect
 from models.enums import ChannelMethod, FeeKind, TimeUnit
 from models.procedure import Procedure
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 FMT = Legacy2021Format()
 HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s/>]|&nbsp;|&#\d+;|&[a-z]+;")

@@ -18,8 +18,8 @@ from catalog.formats.base import Parsed
 from catalog.formats.spreadsheet import MAX_CELL_CHARS
 from catalog.importing.importer import import_paths
 from catalog.importing.registry import detect
+from models.storage.workspace import Workspace
 from models.text import fold
-from models.workspace import Workspace
 
 HEADER = ["Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực"]
 TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\nDANH SÁCH THỦ TỤC HÀNH CHÍNH"

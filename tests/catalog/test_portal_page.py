@@ -17,7 +17,7 @@ from catalog.importing.importer import import_paths, read_file
 from catalog.reading.page_tables import parse_channels, parse_dossier, parse_legal_basis, peel_templates
 from exporters.json_export import procedure_json
 from models.enums import ChannelMethod, CopyForm, FeeKind, ItemGroup, ItemKind, Level, TimeUnit
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 H = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 

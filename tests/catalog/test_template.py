@@ -50,10 +50,10 @@ from models.procedure import (
     Result,
     Step,
 )
+from models.storage.workspace import Workspace
 from models.template import BOOL, DATE, ENUM, ENUM_LIST, LIST, PROCEDURES, README_SHEET, TABLES, Column, Table
 from models.text import fold
 from models.vocabulary import label
-from models.workspace import Workspace
 
 # --- writing the template from procedures (what the exporter will do) ----------------------------------------
 

@@ -18,9 +18,9 @@ from models.jobs import Cancelled
 from models.procedure import DossierItem, Procedure, Step
 from models.redesign import ISSUER_RECORDS
 from models.sources import load_registry
+from models.storage.workspace import Workspace
 from models.template import ENUM, ENUM_LIST, PROCEDURES, README_SHEET, STEPS, TABLES
 from models.vocabulary import ENUM_LABELS
-from models.workspace import Workspace
 from tests.catalog.test_template import sample as every_kind_of_cell
 from tests.exporters.test_cost_xlsx import cost_inputs
 from tests.helpers.corpus import portal_pages, sample_procedures

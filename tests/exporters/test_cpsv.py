@@ -21,7 +21,7 @@ from exporters.cpsv import (
     validate_cpsv,
     write_cpsv,
 )
-from models.enums import TimeUnit
+from models.enums import FindingGrade, TimeUnit
 from models.findings import Finding
 from models.jobs import Cancelled
 from models.procedure import Procedure
@@ -170,7 +170,10 @@ def test_an_output_of_one_service_is_the_source_of_another_services_evidence(sam
     procedures = {p.code: p for p, _ in sample}
     passport, birth = procedures["1.001456"], procedures["1.001193"]
     link = Finding(
-        item_index=3, item_name=passport.items[3].name, grade="issued_by_state", issuing_procedure="1.001193"
+        item_index=3,
+        item_name=passport.items[3].name,
+        grade=FindingGrade.ISSUED_BY_STATE,
+        issuing_procedure="1.001193",
     )
     graph = cpsv_graph(generate_cpsv([birth, passport], {"1.001456": [link]}))
     evidence = URIRef(SERVICE + "1.001456#evidence-3")

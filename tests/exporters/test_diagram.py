@@ -182,11 +182,19 @@ def test_same_input_gives_the_same_dot_as_the_golden_file(sample, golden) -> Non
     procedure, _ = sample["1.001193"]
     findings = [
         Finding(
-            item_index=1, item_name="Giấy chứng sinh", grade="potentially_redundant", data_source="health"
+            item_index=1,
+            item_name="Giấy chứng sinh",
+            grade=FindingGrade.POTENTIALLY_REDUNDANT,
+            data_source="health",
         ),
-        Finding(item_index=6, item_name="Thẻ căn cước", grade="redundant", data_source="population"),
         Finding(
-            item_index=8, item_name="Giấy chứng nhận kết hôn", grade="redundant", data_source="civil_status"
+            item_index=6, item_name="Thẻ căn cước", grade=FindingGrade.REDUNDANT, data_source="population"
+        ),
+        Finding(
+            item_index=8,
+            item_name="Giấy chứng nhận kết hôn",
+            grade=FindingGrade.REDUNDANT,
+            data_source="civil_status",
         ),
     ]
     dot = diagram_dot(procedure, findings, registry=REGISTRY)
@@ -272,7 +280,11 @@ def test_hostile_text_is_escaped_and_drawn() -> None:
     )
     findings = [
         Finding(
-            item_index=0, item_name=hostile, grade="redundant", data_source='we"ird\\', explanation=hostile
+            item_index=0,
+            item_name=hostile,
+            grade=FindingGrade.REDUNDANT,
+            data_source='we"ird\\',
+            explanation=hostile,
         )
     ]
     dot = diagram_dot(procedure, findings, registry=[])

@@ -12,9 +12,9 @@ from catalog.pipeline.redesigns import apply_suggestions
 from exporters.word.plan import change_rows, generate_plan_docx, vnd, write_plan_docx
 from models.cost import CostParameters, procedure_cost
 from models.jobs import Cancelled
-from models.proposals import Proposals
 from models.redesign import ChangeGroup, RemoveItem, item_reference
-from models.workspace import Workspace
+from models.storage.proposals import Proposals
+from models.storage.workspace import Workspace
 from tests.helpers.corpus import SAMPLE
 
 

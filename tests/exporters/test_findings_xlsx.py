@@ -121,7 +121,9 @@ def test_imported_text_is_text_and_control_characters_are_dropped(tmp_path: Path
 def test_an_item_name_missing_from_a_stored_finding_comes_from_the_procedure(tmp_path: Path) -> None:
     procedure = Procedure(code="1.000001", name="Thủ tục", items=[DossierItem(name="Bản sao CCCD")])
     path = tmp_path / "findings.xlsx"
-    write_findings_xlsx([(procedure, [Finding(item_index=0, item_name="", grade="required")])], path)
+    write_findings_xlsx(
+        [(procedure, [Finding(item_index=0, item_name="", grade=FindingGrade.REQUIRED)])], path
+    )
     assert rows_of(path)[0]["Thành phần hồ sơ"] == "Bản sao CCCD"
 
 

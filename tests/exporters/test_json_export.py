@@ -11,7 +11,7 @@ import pytest
 from catalog.importing.importer import import_paths
 from exporters.json_export import FORMAT_NAME, FORMAT_VERSION, procedure_json, write_json
 from models.procedure import Procedure
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from catalog.importing.importer import import_paths
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.helpers.hostile import CASES, SAMPLE
 
 

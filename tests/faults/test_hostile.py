@@ -21,8 +21,8 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from catalog.importing.importer import import_paths
+from models.storage.workspace import Workspace
 from models.text import printable
-from models.workspace import Workspace
 from tests.helpers.hostile import CASES, FORMULAS, MARKUP, SAMPLE, Case
 from tests.test_cli import REPO, run, table_dump
 

@@ -29,8 +29,8 @@ from typing import Any
 
 import pytest
 
+from models.storage.workspace import Workspace
 from models.text import printable
-from models.workspace import Workspace
 from tests.helpers.hostile import CASES, Case
 from tests.test_cli import table_dump
 from workbench import io_dialogs

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.helpers.kill_driver import check, fingerprint, write_inputs
 from tests.test_cli import REPO, run, table_dump
 
@@ -214,7 +214,8 @@ import sys
 from pathlib import Path
 from sqlalchemy import event
 from catalog.importing.importer import read_file, search_key
-from models.workspace import SourceRef, Workspace
+from models.storage.writer import SourceRef
+from models.storage.workspace import Workspace
 
 ws = Workspace.open(sys.argv[1])
 ws.engine.dispose()

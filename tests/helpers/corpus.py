@@ -13,7 +13,7 @@ from models.cost import CostParameters
 from models.findings import Finding
 from models.procedure import Procedure
 from models.sources import DataSource, load_registry
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"
 

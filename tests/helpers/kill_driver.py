@@ -41,8 +41,10 @@ from sqlalchemy.engine import Engine
 
 import catalog.importing.importer  # noqa: F401  (loaded before forking, like everything the commands use)
 import catalog.pipeline.redesigns  # noqa: F401
-from models.proposals import Proposals
-from models.workspace import HEAD, Workspace, _alembic_config, content_hash
+from models.storage.opening import HEAD, alembic_config
+from models.storage.proposals import Proposals
+from models.storage.workspace import Workspace
+from models.storage.writer import content_hash
 from workbench.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -93,11 +95,11 @@ def old_workspace(path: Path, revision: str) -> None:
 
     from catalog.importing.importer import search_key
     from models.procedure import Procedure
-    from models.workspace import SourceRef
+    from models.storage.writer import SourceRef
 
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), revision)
+        command.upgrade(alembic_config(conn), revision)
     engine.dispose()
     procedures = [
         Procedure.model_validate({**p, "steps": []})

@@ -8,8 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from models.procedure import DossierItem, Procedure, Result, Step
+from models.storage.workspace import Workspace
+from models.storage.writer import SourceRef
 from models.text import fold
-from models.workspace import SourceRef, Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_CATALOG = REPO / "samples" / "sample-catalog.json"

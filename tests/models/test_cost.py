@@ -24,8 +24,8 @@ from models.errors import WorkspaceError
 from models.findings import Finding
 from models.jobs import COST, Cancelled
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
+from models.storage.workspace import Workspace
 from models.tables import SettingRow
-from models.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"
 ROUND = CostParameters(

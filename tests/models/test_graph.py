@@ -25,7 +25,7 @@ from models.graph import (
     visit_steps,
 )
 from models.procedure import Channel, DossierItem, Procedure, Result, Step
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"
 

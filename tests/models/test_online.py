@@ -13,8 +13,8 @@ from models.enums import ChannelMethod, CopyForm, ItemGroup, ItemKind
 from models.findings import BlockKind
 from models.online import is_full_process_eligible, online_blocks, requires_presence
 from models.procedure import Channel, DossierItem, Procedure, Result, Step
+from models.storage.workspace import Workspace
 from models.text import fold
-from models.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"
 

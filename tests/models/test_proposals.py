@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import text
 
 from models.enums import FindingGrade
-from models.proposals import DEFAULT_PROPOSAL, Proposals
 from models.redesign import (
     ChangeGroup,
     ConcurrentEditError,
@@ -15,7 +14,9 @@ from models.redesign import (
     item_reference,
     suggest,
 )
-from models.workspace import SourceRef, Workspace, content_hash
+from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
+from models.storage.workspace import Workspace
+from models.storage.writer import SourceRef, content_hash
 from tests.models.test_redesign import finding, passport
 
 SOURCE = SourceRef("test", "memory")

@@ -27,8 +27,10 @@ from models.enums import (
 )
 from models.errors import NewerWorkspaceError, ProcedureNotFound, WorkspaceError
 from models.procedure import Channel, DossierItem, Fee, LegalReference, Note, Procedure, Result, Step
+from models.storage.opening import HEAD, alembic_config
+from models.storage.workspace import Workspace
+from models.storage.writer import Outcome, SourceRef, content_hash
 from models.tables import ImportBatchRow
-from models.workspace import HEAD, Outcome, SourceRef, Workspace, _alembic_config, content_hash
 
 SOURCE = SourceRef("test", "memory")
 
@@ -207,7 +209,7 @@ def test_the_migrations_create_exactly_the_model_schema(ws: Workspace) -> None:
 def _workspace_at_revision(target: str, revision: str) -> None:
     engine = create_engine(target if "://" in target else f"sqlite:///{target}")
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), revision)
+        command.upgrade(alembic_config(conn), revision)
     engine.dispose()
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.helpers.workspaces import licence_catalog, make_workspace
 
 

@@ -14,7 +14,7 @@ import pytest
 from models.cost import CostParameters, catalog_cost
 from models.errors import TthcError
 from models.jobs import ANALYSIS, COST, IMPORT, SUGGESTIONS, Cancelled
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.helpers.workspaces import SAMPLE_CATALOG
 from tests.test_cli import table_dump
 from workbench.services.analysis import analyse_and_store, analyze_catalog

@@ -14,7 +14,7 @@ import pytest
 
 from exporters import output
 from models.jobs import EXPORT, Cancelled
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.helpers.workspaces import SAMPLE_CATALOG
 from workbench.services.export import KINDS, ExportRequest, export
 from workbench.services.importing import import_files

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.jobs import Cancelled
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.helpers.workspaces import SAMPLE_CATALOG
 from workbench.services.importing import import_files
 

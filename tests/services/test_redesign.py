@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from models.enums import ChannelMethod, CopyForm, FeeKind, TimeUnit
-from models.proposals import Proposals
 from models.redesign import ELECTRONIC_COPY_BASIS, ELECTRONIC_COPY_RATIONALE, RedesignError
-from models.workspace import Workspace
+from models.storage.proposals import Proposals
+from models.storage.workspace import Workspace
 from tests.helpers.workspaces import DEMANDING, ISSUER, SAMPLE_CATALOG
 from workbench.services import redesign
 from workbench.services.importing import import_files

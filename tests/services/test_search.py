@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from models.procedure import Procedure
 from models.search import matching_rows, narrows, query_words, search_key
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.helpers.workspaces import make_workspace
 from tests.test_cli import run
 from workbench.services.search import search

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.jobs import ANALYSIS, check_cancelled
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.workbench.conftest import select
 from workbench import analysis_runner as runner_module
 from workbench.analysis_html import format_hours, format_money

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from models.enums import FindingGrade
+from models.storage.summaries import ProcedureSummary
+from models.storage.workspace import Workspace
 from models.text import fold
-from models.workspace import ProcedureSummary, Workspace
 from tests.workbench.conftest import open_window
 from workbench import catalog_facts
 from workbench.catalog_facts import CatalogFacts, ProcedureFacts

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from models.workspace import ProcedureSummary, Workspace
+from models.storage.summaries import ProcedureSummary
+from models.storage.workspace import Workspace
 from workbench.catalog_model import (
     CODE_ROLE,
     CatalogFilterProxy,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from catalog.pipeline.analysis import analyze_workspace
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.workbench.test_catalog_browser import analyse, codes, wait_for_figures
 from workbench.catalog_model import Status
 from workbench.charts import Bar, BarChart

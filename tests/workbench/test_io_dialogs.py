@@ -19,7 +19,7 @@ from lxml import etree
 
 from models.enums import Level
 from models.errors import WorkspaceError
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from tests.workbench.conftest import select, simple
 from workbench import io_dialogs
 from workbench.io_dialogs import ExportDialog, ImportDialog

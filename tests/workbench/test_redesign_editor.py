@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from models.enums import TimeUnit
-from models.proposals import Proposals, StoredDraft
 from models.redesign import ChangeGroup, ChangeTimeLimit, MakeOnline
-from models.workspace import Workspace
+from models.storage.proposals import Proposals, StoredDraft
+from models.storage.workspace import Workspace
 from tests.workbench.conftest import select
 from workbench.change_dialog import ChangeDialog
 from workbench.main_window import MainWindow, Settings

@@ -9,7 +9,7 @@ import pytest
 from exporters.excel.cost_book import PARAMETERS
 from models.cost import load_cost_parameters
 from models.registry_settings import workspace_registry
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 from workbench.main_window import MainWindow
 from workbench.qt import QtCore, QtWidgets
 from workbench.settings_dialog import SettingsDialog, parse_number

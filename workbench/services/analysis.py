@@ -15,7 +15,7 @@ from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
 from models.procedure import Procedure
 from models.sources import DataSource
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 #: Procedures whose findings :func:`analyse_and_store` writes in one transaction. One write of a whole catalog is a
 #: single long call into the database driver that keeps the GIL, and so the GUI thread, waiting (about 0.2 s for

@@ -12,8 +12,8 @@ from exporters.safety import safe_filename
 from models.errors import TthcError
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
+from models.storage.workspace import Workspace
 from models.vocabulary import Lang
-from models.workspace import Workspace
 
 
 @dataclass(slots=True)
@@ -56,7 +56,7 @@ def versions(
     (a national catalog is never whole in memory)."""
     if not proposal:
         return ((p, None) for p in ws.procedures(codes))
-    from models.proposals import Proposals
+    from models.storage.proposals import Proposals
 
     return ((d.published, d.procedure) for d in Proposals(ws).drafts(proposal, codes))
 
@@ -250,7 +250,7 @@ def _spec_docx(run: _Run) -> int:
 def _plan_docx(run: _Run) -> int:
     from exporters.word.plan import write_plan_docx
     from models.cost import load_cost_parameters
-    from models.proposals import DEFAULT_PROPOSAL, Proposals
+    from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
 
     name = run.request.proposal or DEFAULT_PROPOSAL
     return write_plan_docx(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from catalog.importing.importer import ImportReport, import_paths
 from models.jobs import CancelCheck, Progress
-from models.workspace import Workspace
+from models.storage.workspace import Workspace
 
 __all__ = ["ImportReport", "import_files"]
 

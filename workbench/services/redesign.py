@@ -15,7 +15,6 @@ from models.findings import BlockKind, Finding
 from models.graph import visit_steps
 from models.online import item_blocks
 from models.procedure import DossierItem, Procedure
-from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from models.redesign import (
     ELECTRONIC_COPY_BASIS,
     ELECTRONIC_COPY_RATIONALE,
@@ -40,7 +39,8 @@ from models.redesign import (
     step_reference,
     suggest,
 )
-from models.workspace import Workspace
+from models.storage.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
+from models.storage.workspace import Workspace
 from workbench.services.analysis import AnalysisContext, ShownAnalysis
 
 __all__ = [

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from models.search import matching_rows, query_words
-from models.workspace import ProcedureSummary, Workspace
+from models.storage.summaries import ProcedureSummary
+from models.storage.workspace import Workspace
 
 
 def search(workspace: Workspace, query: str | None = None) -> list[ProcedureSummary]:

@@ -37,8 +37,10 @@ from models.redesign import (
     Revert,
     change_from_data,
 )
+from models.storage.schema import PROCEDURE
+from models.storage.workspace import Workspace
+from models.storage.writer import content_hash
 from models.tables import ChangeRow, ProcedureRow, ProposalRow
-from models.workspace import PROCEDURE, Workspace, content_hash
 
 #: The proposal a command uses when none is named.
 DEFAULT_PROPOSAL = "phuong-an"
