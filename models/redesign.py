@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter
 
-from models.cost import CostParameters, procedure_cost, savings_rate
+from models.cost.calculation import procedure_cost, savings_rate
+from models.cost.parameters import CostParameters
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, FindingGrade, ItemGroup, TimeUnit
 from models.errors import TthcError
 from models.findings import BlockKind, Finding

@@ -24,7 +24,8 @@ from typing import Any
 from catalog.pipeline.analysis import CatalogAnalysis, WorkspaceFinder, analyze
 from catalog.pipeline.redesigns import comparisons
 from models.batch import gc_paused
-from models.cost import CostParameters, load_cost_parameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters, load_cost_parameters
 from models.enums import FindingGrade
 from models.jobs import FIGURES, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure

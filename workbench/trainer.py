@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from exporters.flow.diagram import diagram_dot, item_changes
-from models.cost import CostParameters
+from models.cost.parameters import CostParameters
 from models.findings import Finding
 from models.jobs import CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure

@@ -18,7 +18,9 @@ from catalog.finder.grading import ResultIndex, find
 from catalog.finder.matcher import matcher_for
 from catalog.reading.documents import document_key
 from models.batch import gc_paused
-from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters, load_cost_parameters
+from models.cost.results import CostBreakdown
 from models.findings import Finding, OnlineBlock
 from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
@@ -321,7 +323,7 @@ def procedure_json(a: ProcedureAnalysis) -> dict[str, Any]:
         ],
         "online_blocks": [b.model_dump(mode="json") for b in a.blocks],
         "full_process_online_eligible": not a.blocks,
-        "cost": a.cost.model_dump(mode="json"),
+        "cost": a.cost.to_json(),
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from catalog.pipeline.analysis import WorkspaceFinder
 from models.batch import gc_paused
-from models.cost import CostParameters, load_cost_parameters
+from models.cost.parameters import CostParameters, load_cost_parameters
 from models.jobs import SUGGESTIONS, CancelCheck, Progress, check_cancelled
 from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest

@@ -22,7 +22,9 @@ from typing import IO
 
 from exporters.output import atomic_output
 from exporters.word import ml
-from models.cost import CostBreakdown, CostParameters, procedure_cost, savings_rate
+from models.cost.calculation import procedure_cost, savings_rate
+from models.cost.parameters import CostParameters
+from models.cost.results import CostBreakdown
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.redesign import (

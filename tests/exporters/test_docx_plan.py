@@ -10,7 +10,8 @@ import pytest
 
 from catalog.pipeline.redesigns import apply_suggestions
 from exporters.word.plan import change_rows, generate_plan_docx, vnd, write_plan_docx
-from models.cost import CostParameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters
 from models.jobs import Cancelled
 from models.proposals import Proposals
 from models.redesign import ChangeGroup, RemoveItem, item_reference

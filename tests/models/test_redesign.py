@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from models.cost import CostParameters
+from models.cost.parameters import CostParameters
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, FindingGrade, ItemGroup, TimeUnit
 from models.findings import BlockKind, Finding
 from models.graph import in_person_visits, procedure_graph

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models.cost import load_cost_parameters
+from models.cost.parameters import load_cost_parameters
 from models.registry_settings import workspace_registry
 from models.workspace import Workspace
 from workbench.main_window import MainWindow
