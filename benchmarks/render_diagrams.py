@@ -25,7 +25,8 @@ from catalog.pipeline.analysis import analyze
 from exporters.flow.diagram import FORMATS, diagram_dot, render, source_names
 from models.cost.parameters import CostParameters
 from models.procedure import Procedure
-from models.redesign import Draft, suggest
+from models.redesign.history import Draft
+from models.redesign.suggestions import suggest
 from models.sources import load_registry
 from models.workspace import Workspace
 

@@ -28,15 +28,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from models.procedure import Procedure
-from models.redesign import (
-    Change,
-    ChangeGroup,
-    ConcurrentEditError,
-    Draft,
-    RedesignError,
-    Revert,
-    change_from_data,
-)
+from models.redesign.changes import Change, ConcurrentEditError, RedesignError
+from models.redesign.history import ChangeGroup, Draft
+from models.redesign.kinds import Revert, change_from_data
 from models.tables import ChangeRow, ProcedureRow, ProposalRow
 from models.workspace import PROCEDURE, Workspace, content_hash
 

@@ -30,7 +30,7 @@ from models.enums import FindingGrade
 from models.jobs import FIGURES, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.proposals import Proposals
-from models.redesign import CatalogComparison
+from models.redesign.comparison import CatalogComparison
 from models.registry_settings import workspace_registry
 from models.workspace import Workspace
 from workbench.analysis_html import format_money

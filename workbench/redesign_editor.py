@@ -24,7 +24,8 @@ from models.errors import TthcError
 from models.findings import Finding
 from models.procedure import DossierItem, Procedure, Step
 from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
-from models.redesign import Change, ChangeGroup, RedesignError
+from models.redesign.changes import Change, RedesignError
+from models.redesign.history import ChangeGroup
 from workbench.analysis_html import esc
 from workbench.analysis_panel import FindingPanel
 from workbench.procedure_view import STYLE_SHEET

@@ -16,7 +16,9 @@ from models.batch import gc_paused
 from models.cost.parameters import CostParameters, load_cost_parameters
 from models.jobs import SUGGESTIONS, CancelCheck, Progress, check_cancelled
 from models.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
-from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest
+from models.redesign.comparison import CatalogComparison, Comparison, compare
+from models.redesign.history import ChangeGroup
+from models.redesign.suggestions import suggest
 from models.workspace import FindingWriter, Workspace, finding_row
 
 

@@ -27,17 +27,11 @@ from models.cost.parameters import CostParameters
 from models.cost.results import CostBreakdown
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
-from models.redesign import (
-    Change,
-    ChangeFee,
-    ChangeTimeLimit,
-    Comparison,
-    Draft,
-    LookupItem,
-    MakeOnline,
-    compare,
-    replay,
-)
+from models.redesign.changes import Change
+from models.redesign.channel_changes import ChangeFee, ChangeTimeLimit, MakeOnline
+from models.redesign.comparison import Comparison, compare
+from models.redesign.history import Draft, replay
+from models.redesign.item_changes import LookupItem
 
 _SPOOL_BYTES = 16 * 1024 * 1024
 _CHANGE_HEADER = ("STT", "Nội dung hiện hành", "Nội dung đề xuất", "Lý do, căn cứ pháp lý", "Tiết kiệm/năm")

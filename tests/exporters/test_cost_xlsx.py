@@ -29,7 +29,8 @@ from models.cost.results import CostBreakdown
 from models.enums import Actor, ChannelMethod, CopyForm, ItemGroup, ItemKind
 from models.jobs import Cancelled
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
-from models.redesign import Draft, suggest
+from models.redesign.history import Draft
+from models.redesign.suggestions import suggest
 from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
 from tests.helpers.xlsx_formulas import Evaluator
 

@@ -14,7 +14,8 @@ from models.cost.calculation import procedure_cost
 from models.cost.parameters import CostParameters
 from models.jobs import Cancelled
 from models.proposals import Proposals
-from models.redesign import ChangeGroup, RemoveItem, item_reference
+from models.redesign.history import ChangeGroup
+from models.redesign.item_changes import RemoveItem, item_reference
 from models.workspace import Workspace
 from tests.helpers.corpus import SAMPLE
 
@@ -88,7 +89,7 @@ def test_imported_text_stays_literal_and_cancel_leaves_nothing(drafts, tmp_path:
     draft = drafts[0]
     hostile = draft.published.model_copy(deep=True)
     hostile.items[0].name = '=HYPERLINK("x") <w:t>{PAGE}\x07'
-    from models.redesign import Draft
+    from models.redesign.history import Draft
 
     d = Draft(hostile)
     d.push(ChangeGroup("x", [RemoveItem(**item_reference(hostile, 0), rationale="<b>lý do</b> & {DATE}")]))

@@ -7,14 +7,10 @@ from sqlalchemy import text
 
 from models.enums import FindingGrade
 from models.proposals import DEFAULT_PROPOSAL, Proposals
-from models.redesign import (
-    ChangeGroup,
-    ConcurrentEditError,
-    RedesignError,
-    RemoveItem,
-    item_reference,
-    suggest,
-)
+from models.redesign.changes import ConcurrentEditError, RedesignError
+from models.redesign.history import ChangeGroup
+from models.redesign.item_changes import RemoveItem, item_reference
+from models.redesign.suggestions import suggest
 from models.workspace import SourceRef, Workspace, content_hash
 from tests.models.test_redesign import finding, passport
 

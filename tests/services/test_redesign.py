@@ -10,7 +10,8 @@ import pytest
 
 from models.enums import ChannelMethod, CopyForm, FeeKind, TimeUnit
 from models.proposals import Proposals
-from models.redesign import ELECTRONIC_COPY_BASIS, ELECTRONIC_COPY_RATIONALE, RedesignError
+from models.redesign.changes import RedesignError
+from models.redesign.suggestions import ELECTRONIC_COPY_BASIS, ELECTRONIC_COPY_RATIONALE
 from models.workspace import Workspace
 from tests.services.conftest import DEMANDING, ISSUER, SAMPLE_CATALOG
 from workbench.services import redesign

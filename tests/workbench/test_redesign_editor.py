@@ -10,7 +10,8 @@ import pytest
 
 from models.enums import TimeUnit
 from models.proposals import Proposals, StoredDraft
-from models.redesign import ChangeGroup, ChangeTimeLimit, MakeOnline
+from models.redesign.channel_changes import ChangeTimeLimit, MakeOnline
+from models.redesign.history import ChangeGroup
 from models.workspace import Workspace
 from tests.workbench.conftest import select
 from workbench.change_dialog import ChangeDialog
