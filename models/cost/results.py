@@ -1,6 +1,7 @@
 """What the cost model computes: a dossier's cost lines, each item's cost, the removable part, a procedure's
 breakdown and a catalog's totals. Plain frozen values, made by :mod:`models.cost.calculation` only; ``to_json()``
-gives what ``tthc analyze --json`` prints (every field, then every total)."""
+gives what ``tthc analyze --json`` prints (every field, then every total), amounts and hours always as floats (a
+figure computed from whole-number parameters, such as the defaults, is an int until then)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ class CostLine:
         return {
             "key": self.key,
             "label": self.label,
-            "hours": self.hours,
-            "time_vnd": self.time_vnd,
-            "out_of_pocket_vnd": self.out_of_pocket_vnd,
-            "total_vnd": self.total_vnd,
+            "hours": float(self.hours),
+            "time_vnd": float(self.time_vnd),
+            "out_of_pocket_vnd": float(self.out_of_pocket_vnd),
+            "total_vnd": float(self.total_vnd),
         }
 
 
@@ -53,12 +54,12 @@ class ItemCost:
         return {
             "index": self.index,
             "name": self.name,
-            "weight": self.weight,
-            "hours": self.hours,
-            "time_vnd": self.time_vnd,
-            "copies_vnd": self.copies_vnd,
-            "certification_vnd": self.certification_vnd,
-            "total_vnd": self.total_vnd,
+            "weight": float(self.weight),
+            "hours": float(self.hours),
+            "time_vnd": float(self.time_vnd),
+            "copies_vnd": float(self.copies_vnd),
+            "certification_vnd": float(self.certification_vnd),
+            "total_vnd": float(self.total_vnd),
         }
 
 
@@ -88,14 +89,14 @@ class Removable:
     def to_json(self) -> dict[str, Any]:
         return {
             "redundant_items": list(self.redundant_items),
-            "redundant_items_vnd": self.redundant_items_vnd,
+            "redundant_items_vnd": float(self.redundant_items_vnd),
             "redundant_visits": self.redundant_visits,
             "potentially_redundant_items": list(self.potentially_redundant_items),
-            "potentially_redundant_items_vnd": self.potentially_redundant_items_vnd,
+            "potentially_redundant_items_vnd": float(self.potentially_redundant_items_vnd),
             "potentially_redundant_visits": self.potentially_redundant_visits,
-            "visit_vnd": self.visit_vnd,
-            "redundant_vnd": self.redundant_vnd,
-            "potentially_redundant_vnd": self.potentially_redundant_vnd,
+            "visit_vnd": float(self.visit_vnd),
+            "redundant_vnd": float(self.redundant_vnd),
+            "potentially_redundant_vnd": float(self.potentially_redundant_vnd),
         }
 
 
@@ -168,16 +169,16 @@ class CostBreakdown:
             "items": [item.to_json() for item in self.items],
             "visits": self.visits,
             "fees_unknown": self.fees_unknown,
-            "volume": self.volume,
-            "times_per_year": self.times_per_year,
+            "volume": float(self.volume),
+            "times_per_year": float(self.times_per_year),
             "removable": self.removable.to_json() if self.removable is not None else None,
-            "fees_vnd": self.fees_vnd,
-            "per_dossier_vnd": self.per_dossier_vnd,
-            "per_dossier_scm_vnd": self.per_dossier_scm_vnd,
-            "annual_vnd": self.annual_vnd,
-            "annual_scm_vnd": self.annual_scm_vnd,
-            "removable_annual": self.removable_annual,
-            "removable_potentially_annual": self.removable_potentially_annual,
+            "fees_vnd": float(self.fees_vnd),
+            "per_dossier_vnd": float(self.per_dossier_vnd),
+            "per_dossier_scm_vnd": float(self.per_dossier_scm_vnd),
+            "annual_vnd": float(self.annual_vnd),
+            "annual_scm_vnd": float(self.annual_scm_vnd),
+            "removable_annual": float(self.removable_annual),
+            "removable_potentially_annual": float(self.removable_potentially_annual),
         }
 
 

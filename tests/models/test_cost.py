@@ -102,12 +102,12 @@ def test_sample_lines_add_up(samples: dict[str, Procedure]) -> None:
         assert dumped["per_dossier_vnd"] == pytest.approx(cost.per_dossier_vnd)
         totals = ["fees_vnd", "per_dossier_vnd", "per_dossier_scm_vnd", "annual_vnd", "annual_scm_vnd"]
         totals += ["removable_annual", "removable_potentially_annual"]
-        assert (
-            list(dumped) == [f.name for f in dataclasses.fields(cost)] + totals
-        )  # every field, then the totals
-        assert [list(line) for line in dumped["lines"]] == [
-            [*(f.name for f in dataclasses.fields(CostLine)), "total_vnd"]
-        ] * 5
+        assert list(dumped) == [f.name for f in dataclasses.fields(cost)] + totals  # fields, then totals
+        line_keys = [*(f.name for f in dataclasses.fields(CostLine)), "total_vnd"]
+        assert [list(line) for line in dumped["lines"]] == [line_keys] * 5
+        amounts = [v for line in dumped["lines"] for k, v in line.items() if k not in ("key", "label")]
+        # the default parameters are whole numbers: the amounts are still written as floats
+        assert all(type(v) is float for v in amounts)
 
 
 def test_certification_is_not_counted_when_a_cheaper_form_is_accepted() -> None:
