@@ -23,9 +23,10 @@ import catalog.importing.all_formats  # noqa: F401
 from catalog.importing.importer import import_paths
 from catalog.pipeline.analysis import analyze
 from exporters.flow.diagram import FORMATS, diagram_dot, render, source_names
-from models.cost import CostParameters
+from models.cost.parameters import CostParameters
 from models.procedure import Procedure
-from models.redesign import Draft, suggest
+from models.redesign.history import Draft
+from models.redesign.suggestions import suggest
 from models.sources import load_registry
 from models.storage.workspace import Workspace
 

@@ -23,7 +23,7 @@ from catalog.importing.importer import expand, read_file
 from catalog.pipeline.analysis import analyze
 from exporters.cpsv import generate_cpsv, validate_cpsv
 from exporters.flow.bpmn import generate_bpmn, validate_bpmn
-from models.cost import CostParameters
+from models.cost.parameters import CostParameters
 from models.findings import Finding
 from models.procedure import Procedure
 from models.sources import load_registry

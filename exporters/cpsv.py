@@ -76,7 +76,7 @@ from exporters.output import atomic_output
 from models.findings import Finding
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
-from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
+from models.redesign.item_changes import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
 
 __all__ = [

@@ -26,7 +26,7 @@ from catalog.importing.importer import import_paths
 from catalog.pipeline.redesigns import apply_suggestions
 from exporters.word.plan import write_plan_docx
 from exporters.word.spec import AnnexInfo, spec_docx_filename, write_spec_docx
-from models.cost import load_cost_parameters
+from models.cost.parameters import load_cost_parameters
 from models.enums import ProcedureStatus
 from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
 from models.storage.workspace import Workspace

@@ -12,7 +12,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from models.cost import CostBreakdown, CostParameters
+from models.cost.parameters import CostParameters
+from models.cost.results import CostBreakdown
 from models.enums import CostKind, FindingGrade
 from models.findings import BlockKind, Finding, OnlineBlock
 from models.vocabulary import CONDITIONS, condition_label, condition_state

@@ -23,11 +23,12 @@ from typing import Any
 
 from catalog.pipeline.analysis import CatalogAnalysis, WorkspaceFinder, analyze
 from catalog.pipeline.redesigns import comparisons
-from models.cost import CostParameters, load_cost_parameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters, load_cost_parameters
 from models.enums import FindingGrade
 from models.jobs import FIGURES, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
-from models.redesign import CatalogComparison
+from models.redesign.comparison import CatalogComparison
 from models.registry_settings import workspace_registry
 from models.storage.proposals import Proposals
 from models.storage.workspace import Workspace

@@ -565,12 +565,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
     total = catalog_comparison(found)
     if args.json:
         if codes is not None and len(codes) == 1:
-            _print_json({**found[0].model_dump(mode="json"), "summary": found[0].summary()})
+            _print_json({**found[0].to_json(), "summary": found[0].summary()})
         else:
             _print_json(
                 {
                     "proposal": name,
-                    "procedures": [{**c.model_dump(mode="json"), "summary": c.summary()} for c in found],
+                    "procedures": [{**c.to_json(), "summary": c.summary()} for c in found],
                     "total": total.to_json(),
                 },
                 compact=codes is None,

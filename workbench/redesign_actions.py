@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from models.graph import visit_steps
-from models.redesign import ISSUER_RECORDS
+from models.redesign.item_changes import ISSUER_RECORDS
 from workbench.change_dialog import ChangeDialog
 from workbench.qt import QtCore, QtGui, QtWidgets
 from workbench.redesign_models import item_label, step_label

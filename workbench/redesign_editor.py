@@ -23,7 +23,8 @@ from collections.abc import Callable
 from models.errors import TthcError
 from models.findings import Finding
 from models.procedure import DossierItem, Procedure, Step
-from models.redesign import Change, ChangeGroup, RedesignError
+from models.redesign.changes import Change, RedesignError
+from models.redesign.history import ChangeGroup
 from models.storage.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from workbench.analysis_html import esc
 from workbench.analysis_panel import FindingPanel

@@ -1,7 +1,7 @@
 """Qt models of a redesign: the to-be items and steps, the changes in effect, and the before/after comparison.
 
-Read-only adapters over the core's objects (:class:`~models.redesign.StoredDraft`,
-:class:`~models.redesign.Comparison`): each ``set_*`` call resets the model from them and ``data()`` only looks up
+Read-only adapters over the core's objects (:class:`~models.storage.proposals.StoredDraft`,
+:class:`~models.redesign.comparison.Comparison`): each ``set_*`` call resets the model from them and ``data()`` only looks up
 texts computed then. Labels are translated in the "Redesign" context; groups, actors, grades and time units are the
 core's vocabulary (:func:`workbench.i18n.enum_label`).
 """
@@ -15,7 +15,9 @@ from models.enums import Actor, FindingGrade, ItemGroup, TimeUnit
 from models.findings import Finding
 from models.graph import effective_actors, visit_steps
 from models.procedure import DossierItem, Procedure, Step
-from models.redesign import Change, ChangeGroup, Comparison
+from models.redesign.changes import Change
+from models.redesign.comparison import Comparison
+from models.redesign.history import ChangeGroup
 from models.text import squash
 from workbench.analysis_html import GRADE_COLORS, finding_tooltip, format_money
 from workbench.i18n import enum_label

@@ -1,7 +1,7 @@
 """Tools › Settings (Ctrl+,): the workspace's cost parameters and data-source registry, the UI language, recent
 workspaces.
 
-The cost parameters are :class:`models.cost.CostParameters`, one line each: value, unit, where the figure comes
+The cost parameters are :class:`models.cost.parameters.CostParameters`, one line each: value, unit, where the figure comes
 from, and a "placeholder" flag while that note is still the one shipped with the workbench. Numbers are read the
 Vietnamese way (25.000 or 0,5) or the English way (0.5). The registry is the workspace's view of
 :mod:`models.sources` (announced, announcement date, connected), saved per source as ``tthc sources --connect``
@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
-from models.cost import CostParameters, load_cost_parameters, save_cost_parameters
+from models.cost.parameters import CostParameters, load_cost_parameters, save_cost_parameters
 from models.errors import TthcError
 from models.registry_settings import save_source_settings, workspace_registry
 from models.sources import DataSource

@@ -1,10 +1,10 @@
 """Trainer mode: a full-screen presentation of a procedure going from as-is to to-be, one change at a time.
 
 Step 0 is the procedure as published; step *k* is the to-be version after the proposal's first *k* changes in
-effect, replayed on a fresh copy of the published version (:func:`models.redesign.replay`, as
-:meth:`models.redesign.Draft.rebuild` does). Each step shows the diagram (as-is and to-be side by side) with what the change touched framed
+effect, replayed on a fresh copy of the published version (:func:`models.redesign.history.replay`, as
+:meth:`models.redesign.history.Draft.rebuild` does). Each step shows the diagram (as-is and to-be side by side) with what the change touched framed
 (:func:`changed_nodes`), the change's description, rationale and legal basis in large type, and its effect on the
-annual compliance cost (:func:`models.redesign.compare` before and after it, and the savings so far).
+annual compliance cost (:func:`models.redesign.comparison.compare` before and after it, and the savings so far).
 
 Keyboard only: Right, Space or Page Down for the next change; Left, Backspace or Page Up for the previous one; Home
 and End; +, - and 0 zoom the diagram; Esc leaves. The steps are prepared on a worker and each diagram is drawn on one
@@ -17,11 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from exporters.flow.diagram import diagram_dot, item_changes
-from models.cost import CostParameters
+from models.cost.parameters import CostParameters
 from models.findings import Finding
 from models.jobs import CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
-from models.redesign import Change, Comparison, compare, replay
+from models.redesign.changes import Change
+from models.redesign.comparison import Comparison, compare
+from models.redesign.history import replay
 from models.sources import DataSource
 from workbench.analysis_html import esc, format_money
 from workbench.diagram_view import CHANGED, DiagramView

@@ -17,7 +17,9 @@ from typing import Any
 from catalog.finder.grading import ResultIndex, find
 from catalog.finder.matcher import matcher_for
 from catalog.reading.documents import document_key
-from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters, load_cost_parameters
+from models.cost.results import CostBreakdown
 from models.findings import Finding, OnlineBlock
 from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
@@ -318,7 +320,7 @@ def procedure_json(a: ProcedureAnalysis) -> dict[str, Any]:
         ],
         "online_blocks": [b.to_json() for b in a.blocks],
         "full_process_online_eligible": not a.blocks,
-        "cost": a.cost.model_dump(mode="json"),
+        "cost": a.cost.to_json(),
     }
 
 

@@ -1,7 +1,7 @@
 """Analysing a whole workspace in one batch (``tthc analyze``): in chunks, on every core, findings stored as they come.
 
 The catalog is cut into chunks of procedures in code order. Each chunk is loaded, analysed (:func:`catalog.finder.grading
-.find`, :func:`models.online.online_blocks`, :func:`models.cost.procedure_cost`) and reduced to what the batch
+.find`, :func:`models.online.online_blocks`, :func:`models.cost.calculation.procedure_cost`) and reduced to what the batch
 keeps: the findings as plain rows to store, the chunk's :class:`~catalog.pipeline.analysis.SummaryTally`, and, when asked,
 each procedure's JSON. Memory stays that of a few chunks whatever the size of the catalog.
 
@@ -26,7 +26,8 @@ from multiprocessing.pool import Pool
 from typing import Any, TextIO
 
 from catalog.pipeline.analysis import ProcedureAnalysis, SummaryTally, WorkspaceFinder, procedure_json
-from models.cost import CostParameters, load_cost_parameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters, load_cost_parameters
 from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks
 from models.runtime import BATCH, tune_gc

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.pipeline.analysis import WorkspaceFinder
-from models.cost import CostParameters, load_cost_parameters
+from models.cost.parameters import CostParameters, load_cost_parameters
 from models.jobs import SUGGESTIONS, CancelCheck, Progress, check_cancelled
-from models.redesign import CatalogComparison, ChangeGroup, Comparison, compare, suggest
+from models.redesign.comparison import CatalogComparison, Comparison, compare
+from models.redesign.history import ChangeGroup
+from models.redesign.suggestions import suggest
 from models.storage.finding_store import FindingWriter, finding_row
 from models.storage.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
 from models.storage.workspace import Workspace

@@ -63,7 +63,7 @@ from models.enums import (
 )
 from models.jobs import CancelCheck, Progress
 from models.procedure import Procedure
-from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
+from models.redesign.item_changes import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
 from models.template import (
     BOOL,

@@ -3,7 +3,7 @@
 An officer changes a parameter (the value of an hour, travel, copying...) or a procedure's yearly volume in Excel
 and every total moves: the workbook holds the *inputs* counted from each procedure (forms, documents, copies,
 certified copies, visits, fees) and formulas that price them with the named parameter cells, the way
-:func:`models.cost.procedure_cost` does (Circular 02/2017/TT-VPCP Art. 27; DOMAIN §6).
+:func:`models.cost.calculation.procedure_cost` does (Circular 02/2017/TT-VPCP Art. 27; DOMAIN §6).
 
 Sheets, each procedure on the same row number in every per-procedure sheet:
 
@@ -14,7 +14,7 @@ Sheets, each procedure on the same row number in every per-procedure sheet:
 - **Hiện trạng** / **Phương án** — the as-is and to-be versions: inputs, then one formula per cost line
   (preparation, copies, certification, visits, fees), per dossier with and without fees, per year;
 - **Trùng lặp** / **Có thể trùng lặp** — the same lines for the items graded ``redundant`` (resp.
-  ``potentially_redundant``, on top) and the visits their removal saves, as in :class:`models.cost.Removable`.
+  ``potentially_redundant``, on top) and the visits their removal saves, as in :class:`models.cost.results.Removable`.
 
 Example
 -------
@@ -60,7 +60,9 @@ from exporters.excel.common import (
     text,
     total_of,
 )
-from models.cost import CostBreakdown, CostParameters, charged_copies, conditional_items, procedure_cost
+from models.cost.calculation import charged_copies, conditional_items, procedure_cost
+from models.cost.parameters import CostParameters
+from models.cost.results import CostBreakdown
 from models.enums import ItemGroup, ItemKind
 from models.findings import Finding
 from models.jobs import CancelCheck, Progress
@@ -132,8 +134,8 @@ def _write_parameters(workbook: Workbook, params: CostParameters) -> None:
 
 # --- what a dossier holds ------------------------------------------------------------------------------------
 
-# Mirrors models.cost._item_cost: a certified copy is costed only when the item accepts nothing cheaper, and then
-# at least one copy. The tests check every line the workbook computes against models.cost.procedure_cost.
+# Mirrors models.cost.calculation._item_cost: a certified copy is costed only when the item accepts nothing cheaper, and then
+# at least one copy. The tests check every line the workbook computes against models.cost.calculation.procedure_cost.
 
 #: The input columns of a per-procedure sheet: counts of items (unconditional, conditional), visits, fees.
 INPUTS = (

@@ -259,7 +259,7 @@ def generate_bpmn(
     findings : the finder's findings for its items: data stores for the sources they name, grades in the items'
         documentation.
     registry : the data-source registry, for the data stores' names (the shipped registry when None).
-    to_be : the redesigned version (a :class:`~models.redesign.Draft`'s procedure): a second pool under the first.
+    to_be : the redesigned version (a :class:`~models.redesign.history.Draft`'s procedure): a second pool under the first.
     to_be_findings : findings for the to-be version's items (item indexes of the to-be version).
 
     Returns

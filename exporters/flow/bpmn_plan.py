@@ -17,7 +17,7 @@ from models.enums import Actor
 from models.findings import Finding
 from models.graph import procedure_graph
 from models.procedure import DossierItem, Procedure
-from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
+from models.redesign.item_changes import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource
 
 #: Lanes from top to bottom.

@@ -50,7 +50,7 @@ from models.enums import Actor
 from models.errors import TthcError
 from models.findings import Finding
 from models.procedure import Procedure
-from models.redesign import ISSUER_RECORDS, ISSUER_RECORDS_NAME
+from models.redesign.item_changes import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
 from models.vocabulary import label
 

@@ -22,20 +22,16 @@ from typing import IO
 
 from exporters.output import atomic_output
 from exporters.word import ml
-from models.cost import CostBreakdown, CostParameters, procedure_cost, savings_rate
+from models.cost.calculation import procedure_cost, savings_rate
+from models.cost.parameters import CostParameters
+from models.cost.results import CostBreakdown
 from models.jobs import EXPORT, CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
-from models.redesign import (
-    Change,
-    ChangeFee,
-    ChangeTimeLimit,
-    Comparison,
-    Draft,
-    LookupItem,
-    MakeOnline,
-    compare,
-    replay,
-)
+from models.redesign.changes import Change
+from models.redesign.channel_changes import ChangeFee, ChangeTimeLimit, MakeOnline
+from models.redesign.comparison import Comparison, compare
+from models.redesign.history import Draft, replay
+from models.redesign.item_changes import LookupItem
 from models.vocabulary import label, unit_word
 
 _SPOOL_BYTES = 16 * 1024 * 1024

@@ -28,15 +28,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from models.procedure import Procedure
-from models.redesign import (
-    Change,
-    ChangeGroup,
-    ConcurrentEditError,
-    Draft,
-    RedesignError,
-    Revert,
-    change_from_data,
-)
+from models.redesign.changes import Change, ConcurrentEditError, RedesignError
+from models.redesign.history import ChangeGroup, Draft
+from models.redesign.kinds import Revert, change_from_data
 from models.storage.schema import PROCEDURE
 from models.storage.workspace import Workspace
 from models.storage.writer import content_hash

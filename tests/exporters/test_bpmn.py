@@ -22,7 +22,8 @@ from models.enums import Actor, FindingGrade
 from models.graph import consuming_step, effective_actors
 from models.jobs import Cancelled
 from models.procedure import DossierItem, Procedure, Result, Step
-from models.redesign import Draft, suggest
+from models.redesign.history import Draft
+from models.redesign.suggestions import suggest
 from models.sources import load_registry
 from tests.conftest import SHARED
 from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures

@@ -16,7 +16,7 @@ from exporters.excel.catalog_book import write_catalog_xlsx
 from models.enums import CopyForm
 from models.jobs import Cancelled
 from models.procedure import DossierItem, Procedure, Step
-from models.redesign import ISSUER_RECORDS
+from models.redesign.item_changes import ISSUER_RECORDS
 from models.sources import load_registry
 from models.storage.workspace import Workspace
 from models.template import ENUM, ENUM_LIST, PROCEDURES, README_SHEET, STEPS, TABLES

@@ -23,11 +23,14 @@ from exporters.excel.cost_book import (
     CostInput,
     write_cost_xlsx,
 )
-from models.cost import CostBreakdown, CostParameters, catalog_cost, procedure_cost, savings_rate
+from models.cost.calculation import catalog_cost, procedure_cost, savings_rate
+from models.cost.parameters import CostParameters
+from models.cost.results import CostBreakdown
 from models.enums import Actor, ChannelMethod, CopyForm, ItemGroup, ItemKind
 from models.jobs import Cancelled
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
-from models.redesign import Draft, suggest
+from models.redesign.history import Draft
+from models.redesign.suggestions import suggest
 from tests.helpers.corpus import analysed, connected_registry, portal_pages, sample_procedures
 from tests.helpers.xlsx_formulas import Evaluator
 
@@ -105,7 +108,7 @@ def expected(rows: list[CostInput], params: CostParameters) -> list[tuple[CostBr
 
 
 def assert_catalog_totals(book: Evaluator, rows: list[CostInput], params: CostParameters) -> None:
-    """The total row of the summary against models.cost.catalog_cost, before and after."""
+    """The total row of the summary against models.cost.calculation.catalog_cost, before and after."""
     findings = {r.procedure.code: r.findings for r in rows if r.findings is not None}
     before = catalog_cost([r.procedure for r in rows], params, findings)
     after = catalog_cost([r.to_be or r.procedure for r in rows], params)

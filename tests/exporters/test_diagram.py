@@ -25,7 +25,8 @@ from models.enums import Actor, FindingGrade
 from models.findings import Finding
 from models.graph import consuming_step, effective_actors
 from models.procedure import DossierItem, Procedure, Result, Step
-from models.redesign import Draft, suggest
+from models.redesign.history import Draft
+from models.redesign.suggestions import suggest
 from tests.helpers.corpus import analysed, connected_registry, sample_procedures
 
 SVG = "{http://www.w3.org/2000/svg}"

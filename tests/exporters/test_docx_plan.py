@@ -10,9 +10,11 @@ import pytest
 
 from catalog.pipeline.redesigns import apply_suggestions
 from exporters.word.plan import change_rows, generate_plan_docx, vnd, write_plan_docx
-from models.cost import CostParameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters
 from models.jobs import Cancelled
-from models.redesign import ChangeGroup, RemoveItem, item_reference
+from models.redesign.history import ChangeGroup
+from models.redesign.item_changes import RemoveItem, item_reference
 from models.storage.proposals import Proposals
 from models.storage.workspace import Workspace
 from tests.helpers.corpus import SAMPLE
@@ -87,7 +89,7 @@ def test_imported_text_stays_literal_and_cancel_leaves_nothing(drafts, tmp_path:
     draft = drafts[0]
     hostile = draft.published.model_copy(deep=True)
     hostile.items[0].name = '=HYPERLINK("x") <w:t>{PAGE}\x07'
-    from models.redesign import Draft
+    from models.redesign.history import Draft
 
     d = Draft(hostile)
     d.push(ChangeGroup("x", [RemoveItem(**item_reference(hostile, 0), rationale="<b>lý do</b> & {DATE}")]))
@@ -102,7 +104,8 @@ def test_imported_text_stays_literal_and_cancel_leaves_nothing(drafts, tmp_path:
 def test_a_channel_change_quotes_the_published_channel_in_words_not_codes() -> None:
     from models.enums import ChannelMethod, TimeUnit
     from models.procedure import Channel, Procedure
-    from models.redesign import ChangeTimeLimit, Draft
+    from models.redesign.channel_changes import ChangeTimeLimit
+    from models.redesign.history import Draft
 
     published = Procedure(
         code="1.000001",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from catalog.importing.importer import expand, import_paths, read_file
 from catalog.pipeline.analysis import analyze
-from models.cost import CostParameters
+from models.cost.parameters import CostParameters
 from models.findings import Finding
 from models.procedure import Procedure
 from models.sources import DataSource, load_registry

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
 
-import models.cost
+import models.cost.calculation
+import models.cost.parameters
 from catalog.importing.importer import import_paths
-from models.cost import (
-    SETTING_KEY,
-    CostParameters,
-    catalog_cost,
-    load_cost_parameters,
-    procedure_cost,
-    save_cost_parameters,
-    savings_rate,
-)
+from models.cost.calculation import catalog_cost, procedure_cost, savings_rate
+from models.cost.parameters import SETTING_KEY, CostParameters, load_cost_parameters, save_cost_parameters
+from models.cost.results import CostLine
 from models.enums import Actor, ChannelMethod, CopyForm, FindingGrade, ItemGroup, ItemKind
 from models.errors import WorkspaceError
 from models.findings import Finding
@@ -72,7 +68,8 @@ def handmade() -> Procedure:
 
 
 def test_examples_in_the_docstrings_hold() -> None:
-    assert doctest.testmod(models.cost).failed == 0
+    assert doctest.testmod(models.cost.calculation).failed == 0
+    assert doctest.testmod(models.cost.parameters).failed == 0
 
 
 def test_lines_of_a_handmade_procedure() -> None:
@@ -101,8 +98,16 @@ def test_sample_lines_add_up(samples: dict[str, Procedure]) -> None:
         assert cost.per_dossier_vnd == pytest.approx(sum(line.total_vnd for line in cost.lines))
         assert cost.per_dossier_scm_vnd == pytest.approx(cost.per_dossier_vnd - cost.fees_vnd)
         assert cost.annual_vnd == pytest.approx(cost.per_dossier_vnd * 1_000)
-        dumped = cost.model_dump(mode="json")
+        dumped = cost.to_json()
         assert dumped["per_dossier_vnd"] == pytest.approx(cost.per_dossier_vnd)
+        totals = ["fees_vnd", "per_dossier_vnd", "per_dossier_scm_vnd", "annual_vnd", "annual_scm_vnd"]
+        totals += ["removable_annual", "removable_potentially_annual"]
+        assert list(dumped) == [f.name for f in dataclasses.fields(cost)] + totals  # fields, then totals
+        line_keys = [*(f.name for f in dataclasses.fields(CostLine)), "total_vnd"]
+        assert [list(line) for line in dumped["lines"]] == [line_keys] * 5
+        amounts = [v for line in dumped["lines"] for k, v in line.items() if k not in ("key", "label")]
+        # the default parameters are whole numbers: the amounts are still written as floats
+        assert all(type(v) is float for v in amounts)
 
 
 def test_certification_is_not_counted_when_a_cheaper_form_is_accepted() -> None:

@@ -6,14 +6,10 @@ import pytest
 from sqlalchemy import text
 
 from models.enums import FindingGrade
-from models.redesign import (
-    ChangeGroup,
-    ConcurrentEditError,
-    RedesignError,
-    RemoveItem,
-    item_reference,
-    suggest,
-)
+from models.redesign.changes import ConcurrentEditError, RedesignError
+from models.redesign.history import ChangeGroup
+from models.redesign.item_changes import RemoveItem, item_reference
+from models.redesign.suggestions import suggest
 from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
 from models.storage.workspace import Workspace
 from models.storage.writer import SourceRef, content_hash

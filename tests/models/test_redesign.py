@@ -11,34 +11,27 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from models.cost import CostParameters
+from models.cost.parameters import CostParameters
 from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, FindingGrade, ItemGroup, TimeUnit
 from models.findings import BlockKind, Finding
 from models.graph import in_person_visits, procedure_graph
 from models.online import online_blocks
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
-from models.redesign import (
+from models.redesign.changes import Change, RedesignError
+from models.redesign.channel_changes import ChangeFee, ChangeTimeLimit, MakeOnline
+from models.redesign.comparison import compare
+from models.redesign.history import ChangeGroup, Draft
+from models.redesign.item_changes import (
     ISSUER_RECORDS,
     AcceptElectronicCopy,
-    Change,
-    ChangeFee,
-    ChangeGroup,
-    ChangeTimeLimit,
-    Draft,
     DropShowOriginal,
     LookupItem,
-    MakeOnline,
-    MergeSteps,
-    RedesignError,
     RemoveItem,
-    RemoveStep,
-    RemoveVisit,
-    change_from_data,
-    compare,
     item_reference,
-    step_reference,
-    suggest,
 )
+from models.redesign.kinds import change_from_data
+from models.redesign.step_changes import MergeSteps, RemoveStep, RemoveVisit, step_reference
+from models.redesign.suggestions import suggest
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "sample-catalog.json"
 SAMPLES = [Procedure.model_validate(p) for p in json.loads(SAMPLE.read_text(encoding="utf-8"))["procedures"]]

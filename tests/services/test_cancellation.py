@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from models.cost import CostParameters, catalog_cost
+from models.cost.calculation import catalog_cost
+from models.cost.parameters import CostParameters
 from models.errors import TthcError
 from models.jobs import ANALYSIS, COST, IMPORT, SUGGESTIONS, Cancelled
 from models.storage.workspace import Workspace

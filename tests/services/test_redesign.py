@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from models.enums import ChannelMethod, CopyForm, FeeKind, TimeUnit
-from models.redesign import ELECTRONIC_COPY_BASIS, ELECTRONIC_COPY_RATIONALE, RedesignError
+from models.redesign.changes import RedesignError
+from models.redesign.suggestions import ELECTRONIC_COPY_BASIS, ELECTRONIC_COPY_RATIONALE
 from models.storage.proposals import Proposals
 from models.storage.workspace import Workspace
 from tests.helpers.workspaces import DEMANDING, ISSUER, SAMPLE_CATALOG

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from models.enums import TimeUnit
-from models.redesign import ChangeGroup, ChangeTimeLimit, MakeOnline
+from models.redesign.channel_changes import ChangeTimeLimit, MakeOnline
+from models.redesign.history import ChangeGroup
 from models.storage.proposals import Proposals, StoredDraft
 from models.storage.workspace import Workspace
 from tests.workbench.conftest import select

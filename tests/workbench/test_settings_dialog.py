@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from exporters.excel.cost_book import PARAMETERS
-from models.cost import load_cost_parameters
+from models.cost.parameters import load_cost_parameters
 from models.registry_settings import workspace_registry
 from models.storage.workspace import Workspace
 from workbench.main_window import MainWindow

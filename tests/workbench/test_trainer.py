@@ -6,14 +6,9 @@ import pytest
 
 from models.enums import CopyForm, ItemGroup
 from models.procedure import DossierItem, Procedure, Step
-from models.redesign import (
-    AcceptElectronicCopy,
-    LookupItem,
-    RemoveStep,
-    item_reference,
-    replay,
-    step_reference,
-)
+from models.redesign.history import replay
+from models.redesign.item_changes import AcceptElectronicCopy, LookupItem, item_reference
+from models.redesign.step_changes import RemoveStep, step_reference
 from tests.workbench.conftest import select
 from workbench.main_window import MainWindow
 from workbench.qt import QtCore, QtGui

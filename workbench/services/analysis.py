@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from catalog.pipeline.analysis import CatalogAnalysis, WorkspaceFinder, analyze
 from catalog.pipeline.analysis_batch import analyze_catalog
-from models.cost import CostBreakdown, CostParameters, load_cost_parameters, procedure_cost
+from models.cost.calculation import procedure_cost
+from models.cost.parameters import CostParameters, load_cost_parameters
+from models.cost.results import CostBreakdown
 from models.findings import Finding, OnlineBlock
 from models.jobs import ANALYSIS, CancelCheck, Progress, check_cancelled
 from models.online import online_blocks

@@ -158,7 +158,7 @@ def _catalog_xlsx(run: _Run) -> int:
 def _cost_xlsx(run: _Run) -> int:
     from catalog.pipeline.analysis import WorkspaceFinder
     from exporters.excel.cost_book import CostInput, write_cost_xlsx
-    from models.cost import load_cost_parameters
+    from models.cost.parameters import load_cost_parameters
 
     finder = WorkspaceFinder(run.ws)
     return write_cost_xlsx(
@@ -249,7 +249,7 @@ def _spec_docx(run: _Run) -> int:
 
 def _plan_docx(run: _Run) -> int:
     from exporters.word.plan import write_plan_docx
-    from models.cost import load_cost_parameters
+    from models.cost.parameters import load_cost_parameters
     from models.storage.proposals import DEFAULT_PROPOSAL, Proposals
 
     name = run.request.proposal or DEFAULT_PROPOSAL

@@ -15,28 +15,24 @@ from models.findings import BlockKind, Finding
 from models.graph import visit_steps
 from models.online import item_blocks
 from models.procedure import DossierItem, Procedure
-from models.redesign import (
-    ELECTRONIC_COPY_BASIS,
-    ELECTRONIC_COPY_RATIONALE,
+from models.redesign.changes import Change, RedesignError
+from models.redesign.channel_changes import ChangeFee, ChangeTimeLimit, MakeOnline
+from models.redesign.comparison import Comparison, compare
+from models.redesign.history import ChangeGroup
+from models.redesign.item_changes import (
     ISSUER_RECORDS,
     ISSUER_RECORDS_NAME,
     AcceptElectronicCopy,
-    Change,
-    ChangeFee,
-    ChangeGroup,
-    ChangeTimeLimit,
-    Comparison,
     DropShowOriginal,
     LookupItem,
-    MakeOnline,
-    MergeSteps,
-    RedesignError,
     RemoveItem,
-    RemoveStep,
-    RemoveVisit,
-    compare,
     item_reference,
-    step_reference,
+)
+from models.redesign.step_changes import MergeSteps, RemoveStep, RemoveVisit, step_reference
+from models.redesign.suggestions import (
+    ELECTRONIC_COPY_BASIS,
+    ELECTRONIC_COPY_RATIONALE,
+    LOOKUP_GRADES,
     suggest,
 )
 from models.storage.proposals import DEFAULT_PROPOSAL, Proposals, StoredDraft
@@ -77,11 +73,6 @@ __all__ = [
     "undo",
     "undo_group",
 ]
-
-#: The grades whose items a redesign takes out of the dossier: their finding gives the change its reasons.
-REMOVABLE_GRADES = frozenset(
-    {FindingGrade.REDUNDANT, FindingGrade.POTENTIALLY_REDUNDANT, FindingGrade.ISSUED_BY_STATE}
-)
 
 
 class _FromFinder:
@@ -374,7 +365,7 @@ def reasons(proposal: OpenProposal, change: str, index: int | None = None) -> Re
 
 def _finding_reasons(proposal: OpenProposal, item: DossierItem) -> Reasons:
     finding = proposal.finding_of(item)
-    if finding is None or finding.grade not in REMOVABLE_GRADES:
+    if finding is None or finding.grade not in LOOKUP_GRADES:
         return Reasons()
     return Reasons(finding.explanation, finding.legal_basis)
 

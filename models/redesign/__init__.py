@@ -1,0 +1,1 @@
+"""Redesigns: undoable changes to a procedure, their history, suggestions and the before/after comparison."""
