@@ -26,7 +26,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from models.enums import Actor, ChannelMethod, CopyForm, FeeKind, FindingGrade, 
 from models.errors import TthcError
 from models.findings import BlockKind, Finding
 from models.graph import SUBMISSION_ACTORS, effective_actors, procedure_graph, procedure_metrics
+from models.identity import STEP_PREFIX, assign_ids, next_id, pair_items
 from models.online import item_blocks, online_blocks
 from models.procedure import Channel, DossierItem, Fee, Procedure, Step
 from models.vocabulary import unit_word
@@ -148,15 +148,34 @@ def _locate(
     )
 
 
+def _find(change: Change, procedure: Procedure, uids: list[str | None], text: str, where: str) -> int:
+    """Where the part with the change's id is now; otherwise the change no longer applies, and says why."""
+    uid = getattr(change, "uid", None)
+    if uid in uids:
+        return uids.index(uid)
+    what = "item" if where == "the dossier" else "step"
+    raise RedesignError(
+        f"The change “{change.describe()}” no longer applies to {procedure.code}: {what} {_quote(text, 60)} "
+        f"is no longer in {where}."
+    )
+
+
 class _ItemChange(Change):
-    """A change to one dossier item, named by its position (from 0) and its published name."""
+    """A change to one dossier item, named by its stable id (:mod:`models.identity`); its position (from 0) and
+    published name are kept for the history, and name the item in changes stored before items had ids."""
 
     item: int = Field(ge=0)
     item_name: str
+    uid: str | None = None
     touches: ClassVar[tuple[str, ...]] = ("items",)
 
     def resolve(self, procedure: Procedure) -> int:
-        """The item's current position: ``item`` when the name still matches, else the one item of that name."""
+        """The item's current position: the item with the change's id; for a change without one, ``item`` when the
+        name still matches, else the one item of that name."""
+        if self.uid is not None:
+            return _find(
+                self, procedure, [item.uid for item in procedure.items], self.item_name, "the dossier"
+            )
         keys = [item.name for item in procedure.items]
         return _locate(self, procedure, keys, self.item, self.item_name, "item", "the dossier")
 
@@ -210,6 +229,7 @@ class LookupItem(_ItemChange):
             actor=Actor.DATA_SYSTEM,
             in_person=False,
             data_source=self.data_source,
+            uid=next_id(procedure.steps, STEP_PREFIX, draft.published.steps),  # never a removed step's id
         )
         procedure.steps.insert(_after_reception(procedure), step)
 
@@ -299,10 +319,16 @@ class _StepChange(Change):
 
     step: int = Field(ge=0)
     step_text: str
+    uid: str | None = None
     touches: ClassVar[tuple[str, ...]] = ("steps",)
 
     def resolve(self, procedure: Procedure) -> int:
-        """The step's current position: ``step`` when its text still matches, else the one step with that text."""
+        """The step's current position: the step with the change's id; for a change without one, ``step`` when its
+        text still matches, else the one step with that text."""
+        if self.uid is not None:
+            return _find(
+                self, procedure, [step.uid for step in procedure.steps], self.step_text, "the procedure"
+            )
         keys = [_step_key(step) for step in procedure.steps]
         return _locate(self, procedure, keys, self.step, self.step_text, "step", "the procedure")
 
@@ -312,13 +338,15 @@ def _step_key(step: Step) -> str:
 
 
 def step_reference(procedure: Procedure, index: int) -> dict[str, Any]:
-    """The ``step`` and ``step_text`` a step change needs to name step ``index`` of ``procedure``."""
-    return {"step": index, "step_text": _step_key(procedure.steps[index])}
+    """The ``step``, ``step_text`` and ``uid`` a step change needs to name step ``index`` of ``procedure``."""
+    step = procedure.steps[index]
+    return {"step": index, "step_text": _step_key(step), "uid": step.uid}
 
 
 def item_reference(procedure: Procedure, index: int) -> dict[str, Any]:
-    """The ``item`` and ``item_name`` an item change needs to name item ``index`` of ``procedure``."""
-    return {"item": index, "item_name": procedure.items[index].name}
+    """The ``item``, ``item_name`` and ``uid`` an item change needs to name item ``index`` of ``procedure``."""
+    item = procedure.items[index]
+    return {"item": index, "item_name": item.name, "uid": item.uid}
 
 
 class RemoveStep(_StepChange):
@@ -571,8 +599,9 @@ class Draft:
     """
 
     def __init__(self, published: Procedure, groups: Iterable[ChangeGroup] = ()) -> None:
-        self.published = published.model_copy(deep=True)
-        self.procedure = published.model_copy(deep=True)
+        # a version never stored gets its ids here, as storing it would number them (models.identity)
+        self.published = assign_ids(published.model_copy(deep=True))
+        self.procedure = self.published.model_copy(deep=True)
         self.done: list[ChangeGroup] = []
         self.undone: list[ChangeGroup] = []
         self.reverted: set[int] = set()
@@ -694,19 +723,25 @@ def suggest(
     - every other item asking a certified paper copy is accepted as an electronic copy (Decree 45/2020).
 
     ``procedure`` may be a to-be version already changed: findings (made on the published version) are matched to
-    its items by name, so items already replaced or changed get no second suggestion. Items are changed from the
+    its items by id (by name for a version never stored), so items already replaced get no second suggestion. Items are changed from the
     last to the first, so that each change's position stays valid while the others are made; each change can be
     undone on its own afterwards (:meth:`Draft.revert`).
     """
     by_name: dict[str, list[Finding]] = {}
+    by_uid: dict[str, Finding] = {}
     for found in sorted(findings, key=lambda f: f.item_index, reverse=True):
-        by_name.setdefault(found.item_name, []).append(found)
+        if found.item_uid is not None:
+            by_uid[found.item_uid] = found
+        else:
+            by_name.setdefault(found.item_name, []).append(found)
     changes: list[Change] = []
     for index in range(len(procedure.items) - 1, -1, -1):
         item = procedure.items[index]
         ref = item_reference(procedure, index)
-        same = by_name.get(item.name_normalized or item.name)  # the finder names items so
-        finding: Finding | None = same.pop(0) if same else None
+        finding: Finding | None = by_uid.get(item.uid) if item.uid is not None else None
+        if finding is None and by_name:  # findings made on a version never stored: matched by name
+            same = by_name.get(item.name_normalized or item.name)  # the finder names items so
+            finding = same.pop(0) if same else None
         if finding is not None and finding.grade in grades:
             if finding.grade == FindingGrade.ISSUED_BY_STATE:
                 source, name = ISSUER_RECORDS, ISSUER_RECORDS_NAME
@@ -821,23 +856,6 @@ def _item_label(item: DossierItem) -> str:
     return item.name_normalized or item.name
 
 
-def _pair(before: Sequence[DossierItem], after: Sequence[DossierItem]) -> dict[int, int]:
-    """Pairs (before offset -> after offset), in order, of items that are one item changed: same group, names
-    at least 60 % alike (a run of equal length pairs one to one)."""
-    if len(before) == len(after):
-        return {i: i for i in range(len(before))}
-    pairs: dict[int, int] = {}
-    start = 0
-    for i, old in enumerate(before):
-        for j in range(start, len(after)):
-            new = after[j]
-            if new.group == old.group and difflib.SequenceMatcher(None, old.name, new.name).ratio() >= 0.6:
-                pairs[i] = j
-                start = j + 1
-                break
-    return pairs
-
-
 def compare(
     as_is: Procedure,
     to_be: Procedure,
@@ -849,39 +867,27 @@ def compare(
     """Compare two versions of a procedure: items removed, changed and added; steps, visits, days, online
     eligibility and annual compliance cost before and after.
 
-    Items are aligned by name in order (:class:`difflib.SequenceMatcher`); a replaced run of the same length pairs
-    items one to one as *changed* (an electronic copy accepted, "show the original" dropped).
+    Items are paired by :func:`models.identity.pair_items` (by their stable ids): an item kept with other content
+    is *changed* (an electronic copy accepted, "show the original" dropped).
     """
     before_items, after_items = as_is.items, to_be.items
-    matcher = difflib.SequenceMatcher(
-        a=[(i.group, i.name) for i in before_items],
-        b=[(i.group, i.name) for i in after_items],
-        autojunk=False,
-    )
-    removed: list[ItemDelta] = []
-    changed: list[ItemDelta] = []
-    added: list[ItemDelta] = []
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op == "equal":
-            for old, new in zip(before_items[a0:a1], after_items[b0:b1], strict=True):
-                if old != new:
-                    changed.append(
-                        ItemDelta(group=old.group, before=_item_label(old), after=_item_label(new))
-                    )
-            continue
-        pairs = _pair(before_items[a0:a1], after_items[b0:b1]) if op == "replace" else {}
-        for offset, old in enumerate(before_items[a0:a1]):
-            if offset in pairs:
-                new = after_items[b0 + pairs[offset]]
-                changed.append(ItemDelta(group=old.group, before=_item_label(old), after=_item_label(new)))
-            else:
-                removed.append(ItemDelta(group=old.group, before=_item_label(old), after=None))
-        paired = set(pairs.values())
-        added += [
-            ItemDelta(group=i.group, before=None, after=_item_label(i))
-            for offset, i in enumerate(after_items[b0:b1])
-            if offset not in paired
-        ]
+    pairs = pair_items(before_items, after_items)
+    removed = [
+        ItemDelta(group=old.group, before=_item_label(old), after=None)
+        for i, old in enumerate(before_items)
+        if i not in pairs
+    ]
+    changed = [
+        ItemDelta(group=old.group, before=_item_label(old), after=_item_label(after_items[pairs[i]]))
+        for i, old in enumerate(before_items)
+        if i in pairs and after_items[pairs[i]] != old
+    ]
+    kept = set(pairs.values())
+    added = [
+        ItemDelta(group=new.group, before=None, after=_item_label(new))
+        for j, new in enumerate(after_items)
+        if j not in kept
+    ]
     return Comparison(
         code=as_is.code,
         name=as_is.name,

@@ -53,6 +53,7 @@ from sqlmodel import SQLModel
 from models.batch import gc_paused
 from models.errors import NewerWorkspaceError, ProcedureNotFound, WorkspaceError
 from models.findings import Finding
+from models.identity import assign_ids
 from models.procedure import (
     Channel,
     DossierItem,
@@ -529,16 +530,23 @@ class Workspace:
             if pid is None:
                 raise ProcedureNotFound(f"No procedure with code {code} in workspace {self.label}.")
             items = PARTS["items"].c
-            names = {  # findings store the item's position; its name is the item's, read back here
-                position: normalized or name
-                for position, normalized, name in conn.execute(
-                    select(items.position, items.name_normalized, items.name).where(items.procedure_id == pid)
+            current = {  # findings name the item by its id; its position and name are the item's, read back here
+                uid: (position, normalized or name)
+                for position, normalized, name, uid in conn.execute(
+                    select(items.position, items.name_normalized, items.name, items.uid).where(
+                        items.procedure_id == pid
+                    )
                 )
             }
-            rows = conn.execute(
-                select(FINDINGS).where(FINDINGS.c.procedure_id == pid).order_by(FINDINGS.c.item_position)
-            )
-            return [_finding_from_row(row._mapping, names.get(row.item_position, "")) for row in rows]
+            at = {position: (position, name) for position, name in current.values()}
+            found = []
+            for row in conn.execute(select(FINDINGS).where(FINDINGS.c.procedure_id == pid)):
+                # a finding names its item by id (by position when it was made on an unstored version); one
+                # whose item a re-import removed is gone with it
+                where = current.get(row.item_uid) if row.item_uid else at.get(row.item_position)
+                if where is not None:
+                    found.append(_finding_from_row(row._mapping, *where))
+            return sorted(found, key=lambda f: f.item_index)
 
     def finding_counts(self) -> dict[str, dict[str, int]]:
         """Per procedure code, how many findings of each grade the last analysis stored."""
@@ -649,7 +657,9 @@ class Workspace:
             ),
             rows,
         ).all()
-        self._insert_parts(conn, [(pid, proc) for (pid, _), (proc, *_rest) in zip(ids, entries, strict=True)])
+        self._insert_parts(
+            conn, [(pid, assign_ids(proc)) for (pid, _), (proc, *_rest) in zip(ids, entries, strict=True)]
+        )
 
     def _update(
         self,
@@ -665,6 +675,9 @@ class Workspace:
         changed: dict[str, list[str]] = {}
         history = []
         for pid, proc, source, key, digest in entries:
+            assign_ids(
+                proc, old[proc.code]
+            )  # parts published as before keep their ids (and so their findings)
             before = old[proc.code].model_dump(mode="json")
             after = proc.model_dump(mode="json")
             fields = [name for name in after if after[name] != before.get(name)]
@@ -1005,6 +1018,7 @@ class FindingWriter:
 _FINDING_COLUMNS = (
     "procedure_id",
     "item_position",
+    "item_uid",
     "grade",
     "data_source_id",
     "matched_phrase",
@@ -1021,6 +1035,7 @@ def finding_row(procedure_id: int, f: Finding) -> tuple[Any, ...]:
     return (
         procedure_id,
         f.item_index,
+        f.item_uid,
         str(f.grade),
         f.data_source,
         f.matched_phrase,
@@ -1032,10 +1047,11 @@ def finding_row(procedure_id: int, f: Finding) -> tuple[Any, ...]:
     )
 
 
-def _finding_from_row(row: Any, item_name: str) -> Finding:
+def _finding_from_row(row: Any, item_index: int, item_name: str) -> Finding:
     return Finding(
-        item_index=row["item_position"],
+        item_index=item_index,
         item_name=item_name,
+        item_uid=row["item_uid"],
         grade=row["grade"],
         data_source=row["data_source_id"],
         matched_phrase=row["matched_phrase"],

@@ -216,6 +216,7 @@ def assess_item(
         "conditions": {},
         "item_index": index,
         "item_name": item.name_normalized or item.name,
+        "item_uid": item.uid,
     }
     values.update(verdict)
     values["conditions"] = dict(values["conditions"])
