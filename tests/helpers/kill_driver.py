@@ -95,17 +95,16 @@ def old_workspace(path: Path, revision: str) -> None:
     from models.procedure import Procedure
     from models.workspace import SourceRef
 
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), revision)
-    engine.dispose()
     procedures = [
         Procedure.model_validate({**p, "steps": []})
         for p in json.loads(SAMPLE.read_text(encoding="utf-8"))["procedures"]
     ]
-    old = Workspace(create_engine(f"sqlite:///{path}"), "old")
-    old.store([(p, SourceRef("workbench-json", str(SAMPLE)), search_key(p)) for p in procedures])
-    old.close()
+    with Workspace.open(path) as ws:  # today's schema, then taken back to the old one
+        ws.store([(p, SourceRef("workbench-json", str(SAMPLE)), search_key(p)) for p in procedures])
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), revision)
+    engine.dispose()
 
 
 def fingerprint(ws: Workspace) -> Fingerprint:
@@ -116,7 +115,7 @@ def fingerprint(ws: Workspace) -> Fingerprint:
         "batches": "SELECT imported, updated, unchanged, failed FROM import_batch ORDER BY id",
         "history": "SELECT p.code, c.changed_fields, c.previous_hash FROM procedure_change c "
         "JOIN procedure p ON p.id = c.procedure_id ORDER BY c.id",
-        "findings": "SELECT p.code, f.item_position, f.grade, f.data_source_id FROM finding f "
+        "findings": "SELECT p.code, f.item_position, f.item_uid, f.grade, f.data_source_id FROM finding f "
         "JOIN procedure p ON p.id = f.procedure_id ORDER BY p.code, f.item_position",
         "proposals": "SELECT p.code, r.name, r.revision, r.base_hash FROM proposal r "
         "JOIN procedure p ON p.id = r.procedure_id ORDER BY p.code, r.name",
