@@ -87,8 +87,8 @@ def write_inputs(folder: Path) -> Path:
 
 
 def old_workspace(path: Path, revision: str) -> None:
-    """A workspace left at an older schema ``revision``, holding the sample (steps aside: older tables lack
-    columns today's steps have)."""
+    """A workspace at an older schema ``revision``, holding the sample (steps aside): written with today's schema,
+    then downgraded, as no writer of today fits the older tables."""
     from alembic import command
 
     from catalog.importing.importer import search_key
