@@ -18,7 +18,8 @@ from models.enums import FindingGrade
 class Finding:
     """The finder's verdict on one dossier item, with the reasons a lawyer needs.
 
-    ``item_index`` is the item's position in :attr:`Procedure.items`. ``data_source`` is a registry id
+    ``item_index`` is the item's position in :attr:`Procedure.items` of the version analysed, ``item_uid`` its
+    stable id (:mod:`models.identity`; None for a procedure never stored), by which a to-be version finds it. ``data_source`` is a registry id
     (``population``, ``civil_status``...) or None. For ``issued_by_state`` items, ``issuing_procedure`` is the code of
     the catalog procedure whose result the item is, when one was found.
     """
@@ -34,6 +35,7 @@ class Finding:
     fallback: str | None = None  # what happens when the lookup fails
     issuing_procedure: str | None = None
     conditions: dict[str, bool | None] = field(default_factory=dict)  # holds / announced / connected
+    item_uid: str | None = None  # bookkeeping (models.identity): not in to_json
 
     def to_json(self) -> dict[str, Any]:
         """The finding as JSON values, fields in order (the grade as its code)."""

@@ -49,6 +49,20 @@ def _code(length: int = 32):
     return Field(default=None, sa_type=String(length))
 
 
+def _uid():
+    """A part's stable id: stored, but bookkeeping rather than content (no content hash, no JSON export, and not
+    compared: see :func:`_equal_but_id`)."""
+    return Field(default=None, sa_type=String(16), exclude=True)
+
+
+def _equal_but_id(self: SQLModel, other: object) -> bool:
+    """Equality of two parts by what they say: a part re-read, re-imported or copied into a to-be version is equal
+    to the original whatever id each carries (the ids say which part it is, not what it says)."""
+    if other.__class__ is not self.__class__ or self.__dict__.get("uid") == other.__dict__.get("uid"):
+        return SQLModel.__eq__(self, other)
+    return {**self.__dict__, "uid": None} == {**other.__dict__, "uid": None}
+
+
 class Fee(SQLModel):
     """A fee or charge on one channel. ``amount_vnd`` None means unknown, which is never the same as free (0)."""
 
@@ -91,6 +105,9 @@ class Step(SQLModel):
     # up instead of asking for a paper, the registry id of the data source it consults.
     in_person: bool | None = None
     data_source: str | None = _code(64)
+    uid: str | None = _uid()  # its stable identity in the procedure ("S1"...): see models.identity
+
+    __eq__ = _equal_but_id
 
 
 class DossierItem(SQLModel):
@@ -108,6 +125,9 @@ class DossierItem(SQLModel):
     issuer: str | None = None
     case: str | None = None  # heading of the published case/group the item sits under
     source_code: str | None = _code(64)  # the portal's component code
+    uid: str | None = _uid()  # its stable identity in the procedure ("I1"...): see models.identity
+
+    __eq__ = _equal_but_id
 
     @property
     def certified_copy(self) -> bool:

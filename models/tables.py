@@ -183,6 +183,7 @@ class FindingRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     procedure_id: int = _procedure_fk()
     item_position: int
+    item_uid: str | None = Field(default=None, sa_type=String(16))  # the item's stable id (models.identity)
     grade: str = Field(sa_type=String(32))
     data_source_id: str | None = Field(default=None, sa_type=String(64))
     matched_phrase: str | None = None

@@ -310,6 +310,14 @@ class RedesignEditor(QtWidgets.QWidget):
             view: view.currentIndex().row() for view in (self.items_view, self.steps_view, self.changes_view)
         }
         procedure = self.procedure
+        # an item or step stays selected by its id wherever the change moved it (models.identity)
+        shown = {
+            self.items_view: [i.uid for i in self.items_model.items],
+            self.steps_view: self.steps_model.uids,
+        }
+        kept = {
+            view: uids[rows[view]] if 0 <= rows[view] < len(uids) else None for view, uids in shown.items()
+        }
         self.items_model.set_items(procedure.items if procedure else [], self.finding_of)
         self.steps_model.set_procedure(procedure)
         proposal = self.open_proposal()
@@ -319,8 +327,15 @@ class RedesignEditor(QtWidgets.QWidget):
         else:
             self.changes_model.set_changes([], [])
             self.comparison_model.set_comparison(None)
+        uids = {
+            self.items_view: [i.uid for i in self.items_model.items],
+            self.steps_view: self.steps_model.uids,
+        }
         for view, row in rows.items():
             count = view.model().rowCount()
+            uid = kept.get(view)
+            if uid is not None and uid in uids[view]:
+                row = uids[view].index(uid)
             if count and row >= 0:
                 view.setCurrentIndex(view.model().index(min(row, count - 1), 0))
         self._update_title()
@@ -358,7 +373,7 @@ class RedesignEditor(QtWidgets.QWidget):
         )
 
     def finding_of(self, item: DossierItem) -> Finding | None:
-        """The published item's finding, matched by name (:func:`workbench.services.redesign.finding_of`)."""
+        """The published item's finding, matched by id (:func:`workbench.services.redesign.finding_of`)."""
         return redesign.finding_of(self.analysis.findings, item) if self.analysis else None
 
     def _item_selected(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:

@@ -168,6 +168,7 @@ class StepsModel(_TextTable):
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self.procedure: Procedure | None = None
+        self.uids: list[str | None] = []  # the ids of the steps shown, as they were when filled
 
     def set_procedure(self, procedure: Procedure | None) -> None:
         self.procedure = procedure
@@ -182,6 +183,7 @@ class StepsModel(_TextTable):
         procedure = self.procedure
         actors = [actor for actor, _ in effective_actors(procedure)] if procedure else []
         visits = visit_steps(procedure) if procedure else []
+        self.uids = [step.uid for step in self.steps]
         for step, actor, visit in zip(self.steps, actors, visits, strict=True):
             who = enum_label(Actor, actor) if actor else ""
             cells.append(

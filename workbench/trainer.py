@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from exporters.flow.diagram import diagram_dot, item_changes
+from exporters.flow.diagram import diagram_dot
 from models.cost.parameters import CostParameters
 from models.findings import Finding
+from models.identity import item_changes
 from models.jobs import CancelCheck, Progress, check_cancelled
 from models.procedure import Procedure
 from models.redesign.changes import Change
@@ -67,7 +68,7 @@ class TrainerStep:
 def changed_nodes(published: Procedure, before: Procedure, after: Procedure) -> tuple[str, ...]:
     """The diagram nodes one change touched (side-by-side ids): the as-is items and steps it took out or rewrote,
     the to-be items and steps it added or rewrote."""
-    gone, new = item_changes(before, after)
+    gone, new = item_changes(before.items, after.items)
     touched = {
         (before.items[i].group, before.items[i].name) for i, status in enumerate(gone) if status != "kept"
     }

@@ -214,7 +214,7 @@ def assess_item(
         if issuer:
             values["issuing_procedure"] = issuer
             values["explanation"] += f" Đây là kết quả của thủ tục {issuer} trong danh mục."
-    return Finding(item_index=index, item_name=item.name_normalized or item.name, **values)
+    return Finding(item_index=index, item_name=item.name_normalized or item.name, item_uid=item.uid, **values)
 
 
 _VERDICTS = 100_000  # texts remembered per matcher: a bound for long sessions over many catalogs

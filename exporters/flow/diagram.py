@@ -19,7 +19,7 @@ side by side. The same input gives the same DOT text and the same SVG and PNG by
 :func:`write_diagram` writes a file (the networkx ``generate_*``/``write_*`` split). The lanes are laid out on a
 grid that dot cannot reorder (:mod:`exporters.flow.diagram_layout`); each procedure's nodes, looks and edges are
 :mod:`exporters.flow.diagram_panel`'s, and the pairing of as-is and to-be items is
-:func:`exporters.flow.diagram_pairing.item_changes`.
+:func:`models.identity.item_changes`.
 
 Example
 -------
@@ -42,31 +42,28 @@ from urllib.parse import unquote
 import graphviz
 
 from exporters.flow.diagram_layout import Lane, Markup, attrs_text, clean, escape, grid_lines, wrap_label
-from exporters.flow.diagram_pairing import ALIKE, ItemStatus, item_changes
 from exporters.flow.diagram_panel import legend_lines, procedure_panel
 from exporters.output import atomic_output
 from exporters.safety import safe_filename
 from models.enums import Actor
 from models.errors import TthcError
 from models.findings import Finding
+from models.identity import item_changes
 from models.procedure import Procedure
 from models.redesign.item_changes import ISSUER_RECORDS, ISSUER_RECORDS_NAME
 from models.sources import DataSource, load_registry
 from models.vocabulary import label
 
 __all__ = [
-    "ALIKE",
     "EDGES_BEGIN",
     "EDGES_END",
     "FORMATS",
     "LANES",
     "PANELS",
     "DiagramError",
-    "ItemStatus",
     "default_filename",
     "diagram_dot",
     "diagram_file",
-    "item_changes",
     "parse_node_id",
     "render",
     "source_names",
@@ -163,7 +160,7 @@ def diagram_dot(
         panels = [procedure_panel(as_is, list(findings or ()), names, legend)]
         titles: list[str | None] = [None]
     else:
-        before, after = item_changes(as_is, to_be)
+        before, after = item_changes(as_is.items, to_be.items)
         panels = [
             procedure_panel(as_is, list(findings or ()), names, legend, "asis:", before),
             procedure_panel(to_be, list(to_be_findings or ()), names, legend, "tobe:", after),

@@ -12,10 +12,10 @@ from urllib.parse import quote
 import networkx as nx
 
 from exporters.flow.diagram_layout import Label, Markup, Panel, attrs_text, escape
-from exporters.flow.diagram_pairing import ItemStatus
 from models.enums import Actor, FindingGrade, ItemGroup
 from models.findings import Finding
 from models.graph import procedure_graph
+from models.identity import ItemStatus
 from models.procedure import Procedure
 from models.vocabulary import label
 

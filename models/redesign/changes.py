@@ -79,11 +79,24 @@ def quote(text: str, limit: int = 80) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
+def find(
+    change: Change, procedure: Procedure, uids: list[str | None], uid: str, text: str, what: str, where: str
+) -> int:
+    """Where the part with id ``uid`` (:mod:`models.identity`) is now; otherwise the change no longer applies, and
+    says why."""
+    if uid in uids:
+        return uids.index(uid)
+    raise RedesignError(
+        f"The change “{change.describe()}” no longer applies to {procedure.code}: {what} {quote(text, 60)} "
+        f"is no longer in {where}."
+    )
+
+
 def locate(
     change: Change, procedure: Procedure, keys: list[str], index: int, key: str, what: str, where: str
 ) -> int:
-    """Where the part a change names is now: at ``index`` when its text still matches, else the one part with that
-    text; otherwise the change no longer applies, and says why."""
+    """Where the part a change stored before parts had ids names is now: at ``index`` when its text still matches,
+    else the one part with that text; otherwise the change no longer applies, and says why."""
     if index < len(keys) and keys[index] == key:
         return index
     same = [i for i, k in enumerate(keys) if k == key]

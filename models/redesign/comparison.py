@@ -3,7 +3,6 @@ each (counts, visits, time limits, online blocks, annual compliance cost); total
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +11,7 @@ from models.cost.calculation import procedure_cost, savings_rate
 from models.cost.parameters import CostParameters
 from models.enums import ItemGroup
 from models.graph import procedure_metrics
+from models.identity import pair_items
 from models.online import online_blocks
 from models.procedure import DossierItem, Procedure
 from models.redesign.changes import Change
@@ -137,23 +137,6 @@ def _item_label(item: DossierItem) -> str:
     return item.name_normalized or item.name
 
 
-def _pair(before: Sequence[DossierItem], after: Sequence[DossierItem]) -> dict[int, int]:
-    """Pairs (before offset -> after offset), in order, of items that are one item changed: same group, names
-    at least 60 % alike (a run of equal length pairs one to one)."""
-    if len(before) == len(after):
-        return {i: i for i in range(len(before))}
-    pairs: dict[int, int] = {}
-    start = 0
-    for i, old in enumerate(before):
-        for j in range(start, len(after)):
-            new = after[j]
-            if new.group == old.group and difflib.SequenceMatcher(None, old.name, new.name).ratio() >= 0.6:
-                pairs[i] = j
-                start = j + 1
-                break
-    return pairs
-
-
 def compare(
     as_is: Procedure,
     to_be: Procedure,
@@ -165,39 +148,27 @@ def compare(
     """Compare two versions of a procedure: items removed, changed and added; steps, visits, days, online
     eligibility and annual compliance cost before and after.
 
-    Items are aligned by name in order (:class:`difflib.SequenceMatcher`); a replaced run of the same length pairs
-    items one to one as *changed* (an electronic copy accepted, "show the original" dropped).
+    Items are paired by :func:`models.identity.pair_items` (by their stable ids): an item kept with other content
+    is *changed* (an electronic copy accepted, "show the original" dropped).
     """
     before_items, after_items = as_is.items, to_be.items
-    matcher = difflib.SequenceMatcher(
-        a=[(i.group, i.name) for i in before_items],
-        b=[(i.group, i.name) for i in after_items],
-        autojunk=False,
-    )
-    removed: list[ItemDelta] = []
-    changed: list[ItemDelta] = []
-    added: list[ItemDelta] = []
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op == "equal":
-            for old, new in zip(before_items[a0:a1], after_items[b0:b1], strict=True):
-                if old != new:
-                    changed.append(
-                        ItemDelta(group=old.group, before=_item_label(old), after=_item_label(new))
-                    )
-            continue
-        pairs = _pair(before_items[a0:a1], after_items[b0:b1]) if op == "replace" else {}
-        for offset, old in enumerate(before_items[a0:a1]):
-            if offset in pairs:
-                new = after_items[b0 + pairs[offset]]
-                changed.append(ItemDelta(group=old.group, before=_item_label(old), after=_item_label(new)))
-            else:
-                removed.append(ItemDelta(group=old.group, before=_item_label(old), after=None))
-        paired = set(pairs.values())
-        added += [
-            ItemDelta(group=i.group, before=None, after=_item_label(i))
-            for offset, i in enumerate(after_items[b0:b1])
-            if offset not in paired
-        ]
+    pairs = pair_items(before_items, after_items)
+    removed = [
+        ItemDelta(group=old.group, before=_item_label(old), after=None)
+        for i, old in enumerate(before_items)
+        if i not in pairs
+    ]
+    changed = [
+        ItemDelta(group=old.group, before=_item_label(old), after=_item_label(after_items[pairs[i]]))
+        for i, old in enumerate(before_items)
+        if i in pairs and after_items[pairs[i]] != old
+    ]
+    kept = set(pairs.values())
+    added = [
+        ItemDelta(group=new.group, before=None, after=_item_label(new))
+        for j, new in enumerate(after_items)
+        if j not in kept
+    ]
     return Comparison(
         code=as_is.code,
         name=as_is.name,

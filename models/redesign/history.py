@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from models.graph import procedure_graph
+from models.identity import assign_ids
 from models.procedure import Procedure
 from models.redesign.changes import Change, RedesignError
 from models.redesign.kinds import Revert
@@ -80,8 +81,9 @@ class Draft:
     """
 
     def __init__(self, published: Procedure, groups: Iterable[ChangeGroup] = ()) -> None:
-        self.published = published.model_copy(deep=True)
-        self.procedure = published.model_copy(deep=True)
+        # a version never stored gets its ids here, as storing it would number them (models.identity)
+        self.published = assign_ids(published.model_copy(deep=True))
+        self.procedure = self.published.model_copy(deep=True)
         self.done: list[ChangeGroup] = []
         self.undone: list[ChangeGroup] = []
         self.reverted: set[int] = set()

@@ -10,8 +10,9 @@ from pydantic import Field
 
 from models.enums import CERTIFIED_FORMS, Actor, CopyForm, ItemGroup
 from models.graph import SUBMISSION_ACTORS, effective_actors
+from models.identity import STEP_PREFIX, next_id
 from models.procedure import Procedure, Step
-from models.redesign.changes import Change, RedesignError, locate, quote
+from models.redesign.changes import Change, RedesignError, find, locate, quote
 
 if TYPE_CHECKING:
     from models.redesign.history import Draft
@@ -25,14 +26,20 @@ ISSUER_RECORDS_NAME = (
 
 
 class _ItemChange(Change):
-    """A change to one dossier item, named by its position (from 0) and its published name."""
+    """A change to one dossier item, named by its stable id (:mod:`models.identity`); its position (from 0) and
+    published name are kept for the history, and name the item in changes stored before items had ids."""
 
     item: int = Field(ge=0)
     item_name: str
+    uid: str | None = None
     touches: ClassVar[tuple[str, ...]] = ("items",)
 
     def resolve(self, procedure: Procedure) -> int:
-        """The item's current position: ``item`` when the name still matches, else the one item of that name."""
+        """The item's current position: the item with the change's id; for a change without one, ``item`` when the
+        name still matches, else the one item of that name."""
+        if self.uid is not None:
+            uids = [item.uid for item in procedure.items]
+            return find(self, procedure, uids, self.uid, self.item_name, "item", "the dossier")
         keys = [item.name for item in procedure.items]
         return locate(self, procedure, keys, self.item, self.item_name, "item", "the dossier")
 
@@ -86,6 +93,7 @@ class LookupItem(_ItemChange):
             actor=Actor.DATA_SYSTEM,
             in_person=False,
             data_source=self.data_source,
+            uid=next_id(procedure.steps, STEP_PREFIX, draft.published.steps),  # never a removed step's id
         )
         procedure.steps.insert(_after_reception(procedure), step)
 
@@ -169,5 +177,6 @@ class DropShowOriginal(_ItemChange):
 
 
 def item_reference(procedure: Procedure, index: int) -> dict[str, Any]:
-    """The ``item`` and ``item_name`` an item change needs to name item ``index`` of ``procedure``."""
-    return {"item": index, "item_name": procedure.items[index].name}
+    """The ``item``, ``item_name`` and ``uid`` an item change needs to name item ``index`` of ``procedure``."""
+    item = procedure.items[index]
+    return {"item": index, "item_name": item.name, "uid": item.uid}

@@ -7,21 +7,27 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field
 
 from models.procedure import Procedure, Step
-from models.redesign.changes import Change, RedesignError, locate, quote
+from models.redesign.changes import Change, RedesignError, find, locate, quote
 
 if TYPE_CHECKING:
     from models.redesign.history import Draft
 
 
 class _StepChange(Change):
-    """A change to one step, named by its position and its text (title and description)."""
+    """A change to one step, named by its stable id (:mod:`models.identity`); its position and its text (title and
+    description) are kept for the history, and name the step in changes stored before steps had ids."""
 
     step: int = Field(ge=0)
     step_text: str
+    uid: str | None = None
     touches: ClassVar[tuple[str, ...]] = ("steps",)
 
     def resolve(self, procedure: Procedure) -> int:
-        """The step's current position: ``step`` when its text still matches, else the one step with that text."""
+        """The step's current position: the step with the change's id; for a change without one, ``step`` when its
+        text still matches, else the one step with that text."""
+        if self.uid is not None:
+            uids = [step.uid for step in procedure.steps]
+            return find(self, procedure, uids, self.uid, self.step_text, "step", "the procedure")
         keys = [_step_key(step) for step in procedure.steps]
         return locate(self, procedure, keys, self.step, self.step_text, "step", "the procedure")
 
@@ -31,8 +37,9 @@ def _step_key(step: Step) -> str:
 
 
 def step_reference(procedure: Procedure, index: int) -> dict[str, Any]:
-    """The ``step`` and ``step_text`` a step change needs to name step ``index`` of ``procedure``."""
-    return {"step": index, "step_text": _step_key(procedure.steps[index])}
+    """The ``step``, ``step_text`` and ``uid`` a step change needs to name step ``index`` of ``procedure``."""
+    step = procedure.steps[index]
+    return {"step": index, "step_text": _step_key(step), "uid": step.uid}
 
 
 class RemoveStep(_StepChange):

@@ -53,19 +53,25 @@ def suggest(
     - every other item asking a certified paper copy is accepted as an electronic copy (Decree 45/2020).
 
     ``procedure`` may be a to-be version already changed: findings (made on the published version) are matched to
-    its items by name, so items already replaced or changed get no second suggestion. Items are changed from the
+    its items by id (by name for a version never stored), so items already replaced get no second suggestion. Items are changed from the
     last to the first, so that each change's position stays valid while the others are made; each change can be
     undone on its own afterwards (:meth:`Draft.revert`).
     """
     by_name: dict[str, list[Finding]] = {}
+    by_uid: dict[str, Finding] = {}
     for found in sorted(findings, key=lambda f: f.item_index, reverse=True):
-        by_name.setdefault(found.item_name, []).append(found)
+        if found.item_uid is not None:
+            by_uid[found.item_uid] = found
+        else:
+            by_name.setdefault(found.item_name, []).append(found)
     changes: list[Change] = []
     for index in range(len(procedure.items) - 1, -1, -1):
         item = procedure.items[index]
         ref = item_reference(procedure, index)
-        same = by_name.get(item.name_normalized or item.name)  # the finder names items so
-        finding: Finding | None = same.pop(0) if same else None
+        finding: Finding | None = by_uid.get(item.uid) if item.uid is not None else None
+        if finding is None and by_name:  # findings made on a version never stored: matched by name
+            same = by_name.get(item.name_normalized or item.name)  # the finder names items so
+            finding = same.pop(0) if same else None
         if finding is not None and finding.grade in grades:
             if finding.grade == FindingGrade.ISSUED_BY_STATE:
                 source, name = ISSUER_RECORDS, ISSUER_RECORDS_NAME

@@ -1,7 +1,8 @@
 """Findings in a workspace: written a transaction at a time, rows sent straight to the database driver, and read
 back per procedure.
 
-A stored finding keeps its item's position, not its name: the name is the item's own, read back with it.
+A stored finding names its item by the item's stable id (:mod:`models.identity`), not by its name or position: the
+item's current position and name are read back with it, so a finding follows its item through a re-import.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from models.storage.schema import CHUNK, FINDINGS, PARTS, PROCEDURE, now
 _COLUMNS = (
     "procedure_id",
     "item_position",
+    "item_uid",
     "grade",
     "data_source_id",
     "matched_phrase",
@@ -57,6 +59,7 @@ def finding_row(procedure_id: int, f: Finding) -> tuple[Any, ...]:
     return (
         procedure_id,
         f.item_index,
+        f.item_uid,
         str(f.grade),
         f.data_source,
         f.matched_phrase,
@@ -71,18 +74,23 @@ def finding_row(procedure_id: int, f: Finding) -> tuple[Any, ...]:
 def stored_findings(conn: Connection, procedure_id: int) -> list[Finding]:
     """The findings stored for this procedure, in item order."""
     items = PARTS["items"].c
-    names = {  # findings store the item's position; its name is the item's, read back here
-        position: normalized or name
-        for position, normalized, name in conn.execute(
-            select(items.position, items.name_normalized, items.name).where(
+    current = {  # findings name the item by its id; its position and name are the item's, read back here
+        uid: (position, normalized or name)
+        for position, normalized, name, uid in conn.execute(
+            select(items.position, items.name_normalized, items.name, items.uid).where(
                 items.procedure_id == procedure_id
             )
         )
     }
-    rows = conn.execute(
-        select(FINDINGS).where(FINDINGS.c.procedure_id == procedure_id).order_by(FINDINGS.c.item_position)
-    )
-    return [_finding_from_row(row._mapping, names.get(row.item_position, "")) for row in rows]
+    at = {position: (position, name) for position, name in current.values()}
+    found = []
+    for row in conn.execute(select(FINDINGS).where(FINDINGS.c.procedure_id == procedure_id)):
+        # by id (by position for a finding made on a version never stored); a finding whose item a re-import
+        # removed is gone with it
+        where = current.get(row.item_uid) if row.item_uid else at.get(row.item_position)
+        if where is not None:
+            found.append(_finding_from_row(row._mapping, *where))
+    return sorted(found, key=lambda f: f.item_index)
 
 
 def finding_counts(conn: Connection) -> dict[str, dict[str, int]]:
@@ -98,10 +106,11 @@ def finding_counts(conn: Connection) -> dict[str, dict[str, int]]:
     return dict(counts)
 
 
-def _finding_from_row(row: Any, item_name: str) -> Finding:
+def _finding_from_row(row: Any, item_index: int, item_name: str) -> Finding:
     return Finding(
-        item_index=row["item_position"],
+        item_index=item_index,
         item_name=item_name,
+        item_uid=row["item_uid"],
         grade=FindingGrade(row["grade"]),
         data_source=row["data_source_id"],
         matched_phrase=row["matched_phrase"],

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
+from models.identity import assign_ids
 from models.procedure import Procedure, ProcedureHeader
 from models.storage.history import change_record
 from models.storage.loader import load_procedures
@@ -216,7 +217,9 @@ def _insert(conn: Connection, entries: list[tuple[Procedure, SourceRef, str, str
     ids = conn.execute(
         insert(PROCEDURE_TABLE).returning(PROCEDURE.id, PROCEDURE.code, sort_by_parameter_order=True), rows
     ).all()
-    _insert_parts(conn, [(pid, proc) for (pid, _), (proc, *_rest) in zip(ids, entries, strict=True)])
+    _insert_parts(
+        conn, [(pid, assign_ids(proc)) for (pid, _), (proc, *_rest) in zip(ids, entries, strict=True)]
+    )
 
 
 def _update(
@@ -233,6 +236,7 @@ def _update(
     history = []
     for pid, proc, source, key, digest in entries:
         before = old[proc.code]
+        assign_ids(proc, before)  # parts published as before keep their ids (and so their findings)
         record = change_record(pid, batch_id, now, before, content_hash(before), proc)
         changed[proc.code] = record["changed_fields"]
         history.append(record)

@@ -89,25 +89,24 @@ def write_inputs(folder: Path) -> Path:
 
 
 def old_workspace(path: Path, revision: str) -> None:
-    """A workspace left at an older schema ``revision``, holding the sample (steps aside: older tables lack
-    columns today's steps have)."""
+    """A workspace at an older schema ``revision``, holding the sample (steps aside): written with today's schema,
+    then downgraded, as no writer of today fits the older tables."""
     from alembic import command
 
     from catalog.importing.importer import search_key
     from models.procedure import Procedure
     from models.storage.writer import SourceRef
 
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), revision)
-    engine.dispose()
     procedures = [
         Procedure.model_validate({**p, "steps": []})
         for p in json.loads(SAMPLE.read_text(encoding="utf-8"))["procedures"]
     ]
-    old = Workspace(create_engine(f"sqlite:///{path}"), "old")
-    old.store([(p, SourceRef("workbench-json", str(SAMPLE)), search_key(p)) for p in procedures])
-    old.close()
+    with Workspace.open(path) as ws:  # today's schema, then taken back to the old one
+        ws.store([(p, SourceRef("workbench-json", str(SAMPLE)), search_key(p)) for p in procedures])
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
+    engine.dispose()
 
 
 def fingerprint(ws: Workspace) -> Fingerprint:
@@ -118,7 +117,7 @@ def fingerprint(ws: Workspace) -> Fingerprint:
         "batches": "SELECT imported, updated, unchanged, failed FROM import_batch ORDER BY id",
         "history": "SELECT p.code, c.changed_fields, c.previous_hash FROM procedure_change c "
         "JOIN procedure p ON p.id = c.procedure_id ORDER BY c.id",
-        "findings": "SELECT p.code, f.item_position, f.grade, f.data_source_id FROM finding f "
+        "findings": "SELECT p.code, f.item_position, f.item_uid, f.grade, f.data_source_id FROM finding f "
         "JOIN procedure p ON p.id = f.procedure_id ORDER BY p.code, f.item_position",
         "proposals": "SELECT p.code, r.name, r.revision, r.base_hash FROM proposal r "
         "JOIN procedure p ON p.id = r.procedure_id ORDER BY p.code, r.name",

@@ -213,16 +213,20 @@ def _workspace_at_revision(target: str, revision: str) -> None:
     engine.dispose()
 
 
+def _workspace_downgraded(target: str, revision: str) -> None:
+    engine = create_engine(target if "://" in target else f"sqlite:///{target}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
+    engine.dispose()
+
+
 def test_an_older_workspace_is_upgraded_and_keeps_its_data(workspace_target: str) -> None:
-    _workspace_at_revision(workspace_target, "0003")
-    url = workspace_target if "://" in workspace_target else f"sqlite:///{workspace_target}"
-    old = Workspace(
-        create_engine(url), "old"
-    )  # today's writer, on tables 0003 already had (steps gained columns)
     stepless = rich_procedure().model_copy(update={"steps": []})
-    old.store([(stepless, SOURCE, "k")])
-    assert old.schema_revision == "0003"
-    old.engine.dispose()
+    with Workspace.open(workspace_target) as ws:
+        ws.store([(stepless, SOURCE, "k")])
+    _workspace_downgraded(
+        workspace_target, "0003"
+    )  # what a workspace of 0003 held (steps gained columns since)
     with Workspace.open(workspace_target) as upgraded:
         assert upgraded.schema_revision == HEAD
         assert upgraded.get("1.001193") == stepless

@@ -167,6 +167,23 @@ def test_cancelling_the_dialog_changes_nothing(qtbot, window: MainWindow, sample
     assert editor.draft.changes == [] and stored(sample_path).proposal_id is None
 
 
+def test_the_selected_item_stays_selected_by_its_id_when_a_change_moves_it(
+    qtbot, window: MainWindow, sample_path: Path
+) -> None:
+    editor = window.editor
+    marriage = editor.items_model.items[MARRIAGE_CERTIFICATE]
+    choose(editor.items_view, PROXY_LETTER)
+    answer(because("Ủy quyền được xác thực điện tử qua VNeID."))
+    press(qtbot, editor.items_view, Qt.Key.Key_Delete)
+    choose(editor.items_view, MARRIAGE_CERTIFICATE - 1)  # one row up: the letter before it is gone
+    assert editor.current_item()[1].uid == marriage.uid
+    press(qtbot, editor.items_view, Qt.Key.Key_Z, Ctrl)  # the letter is back, above it
+    row, item = editor.current_item()
+    assert (row, item.uid, item.name) == (MARRIAGE_CERTIFICATE, marriage.uid, marriage.name)
+    # its own finding, not a neighbour's
+    assert "Quyết định 3458/QĐ-BTP" in editor.finding_panel.toPlainText()
+
+
 def test_a_lookup_is_prefilled_from_the_finding(qtbot, window: MainWindow, sample_path: Path) -> None:
     editor = window.editor
     choose(editor.items_view, MARRIAGE_CERTIFICATE)

@@ -155,8 +155,11 @@ class OpenProposal:
 
 
 def finding_of(findings: Sequence[Finding], item: DossierItem) -> Finding | None:
-    """The finding (of the published version) of ``item``, matched by its name as the finder names items, so that
-    an item of a to-be version finds its finding wherever the changes moved it."""
+    """The finding (of the published version) of ``item``, matched by the item's stable id, so that an item of a
+    to-be version finds its finding wherever the changes moved it, and two items with the same text keep their own.
+    Findings made on a version never stored have no ids: those are matched by name, as the finder names items."""
+    if item.uid is not None and any(f.item_uid is not None for f in findings):
+        return next((f for f in findings if f.item_uid == item.uid), None)
     name = item.name_normalized or item.name
     return next((f for f in reversed(findings) if f.item_name == name), None)
 
