@@ -1,4 +1,4 @@
-"""Procedures as networkx graphs, the counts a reform officer reads off them, and the catalog's cross-procedure graph.
+"""Procedures as networkx graphs and the counts a reform officer reads off them.
 
 A procedure's graph (:func:`procedure_graph`) has these nodes, each with a ``kind`` attribute and a stable id:
 
@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -219,13 +219,6 @@ def procedure_graph(procedure: Procedure, findings: Iterable[Finding] | None = N
         )
         graph.add_edge(producer, node, kind="produces")
     return graph
-
-
-def flow_graph(graph: nx.DiGraph) -> nx.DiGraph:
-    """A read-only view of ``graph`` with only its ``flow`` edges (and every node)."""
-    import networkx as nx
-
-    return nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["kind"] == "flow")
 
 
 # --- metrics ------------------------------------------------------------------------------------------------------
@@ -423,83 +416,3 @@ def procedure_metrics(procedure: Procedure, findings: Iterable[Finding] | None =
         steps_on_longest_path=sum(node.startswith("step:") for node in path),
         findings_by_grade=dict(Counter(str(f.grade) for f in findings)),
     )
-
-
-# --- the catalog graph ----------------------------------------------------------------------------------------------
-
-
-def issuer_matches(findings_by_code: Mapping[str, Iterable[Finding]]) -> dict[tuple[str, int], str]:
-    """(procedure code, item index) -> issuing procedure code, from findings that name an issuing procedure."""
-    return {
-        (code, finding.item_index): finding.issuing_procedure
-        for code, findings in findings_by_code.items()
-        for finding in findings
-        if finding.issuing_procedure
-    }
-
-
-def catalog_graph(procedures: Iterable[Procedure], matches: Mapping[tuple[str, int], str]) -> nx.DiGraph:
-    """Which procedure's result another procedure demands as a dossier item.
-
-    Parameters
-    ----------
-    procedures : the catalog.
-    matches : (demanding procedure code, item index) -> issuing procedure code, as the finder links state-issued
-        items to results (:func:`issuer_matches` builds it from findings).
-
-    Returns
-    -------
-    networkx.DiGraph : one node per procedure code (``name``, ``in_catalog``; an issuing code absent from
-    ``procedures`` gets a node with ``in_catalog=False``) and an edge issuing -> demanding with ``items`` (the item
-    names), ``item_indexes`` and ``label`` (the names joined by "; ").
-
-    Examples
-    --------
-    >>> from models.procedure import DossierItem, Procedure
-    >>> birth = Procedure(code="1.001193", name="Đăng ký khai sinh")
-    >>> passport = Procedure(code="1.001456", name="Cấp hộ chiếu", items=[DossierItem(name="Bản sao Giấy khai sinh")])
-    >>> g = catalog_graph([birth, passport], {("1.001456", 0): "1.001193"})
-    >>> g.edges["1.001193", "1.001456"]["label"]
-    'Bản sao Giấy khai sinh'
-    """
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    by_code: dict[str, Procedure] = {}
-    for procedure in procedures:
-        by_code[procedure.code] = procedure
-        graph.add_node(procedure.code, name=procedure.name, in_catalog=True)
-    for (code, index), issuer in sorted(matches.items()):
-        demanding = by_code.get(code)
-        if demanding is None or not 0 <= index < len(demanding.items):
-            continue
-        if issuer not in graph:
-            graph.add_node(issuer, name=None, in_catalog=False)
-        name = demanding.items[index].name
-        if graph.has_edge(issuer, code):
-            edge = graph.edges[issuer, code]
-            edge["items"].append(name)
-            edge["item_indexes"].append(index)
-            edge["label"] = "; ".join(edge["items"])
-        else:
-            graph.add_edge(issuer, code, items=[name], item_indexes=[index], label=name)
-    return graph
-
-
-def most_demanded_results(graph: nx.DiGraph, top: int = 20) -> list[tuple[str, int]]:
-    """Issuing procedures ranked by how many other procedures demand their result.
-
-    Parameters
-    ----------
-    graph : a :func:`catalog_graph`.
-    top : how many to return.
-
-    Returns
-    -------
-    list of (code, demanding procedures) : most demanded first, ties by code; procedures nobody demands are left out.
-    A procedure demanding its own earlier result (a renewal) does not count for itself.
-    """
-    # edges run issuing -> demanding: the procedures demanding a result are its successors (out-degree)
-    counts = [(code, graph.out_degree(code) - graph.has_edge(code, code)) for code in graph.nodes]
-    ranked = sorted((entry for entry in counts if entry[1] > 0), key=lambda entry: (-entry[1], entry[0]))
-    return ranked[:top]

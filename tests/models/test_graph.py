@@ -15,11 +15,7 @@ from catalog.importing.importer import import_paths
 from models.enums import Actor, ChannelMethod, CopyForm, FindingGrade, ItemGroup, ItemKind, TimeUnit
 from models.findings import Finding
 from models.graph import (
-    catalog_graph,
-    flow_graph,
     in_person_visits,
-    issuer_matches,
-    most_demanded_results,
     procedure_graph,
     procedure_metrics,
     visit_steps,
@@ -220,35 +216,6 @@ def test_the_steps_marked_as_visits_are_the_visits_counted() -> None:
     assert visit_steps(remote) == [False, False]  # a redesign made the desk step remote
 
 
-def test_catalog_graph_and_most_demanded(samples: dict[str, Procedure]) -> None:
-    matches = {
-        ("1.001456", 3): "1.001193",  # passport: copy of the birth certificate
-        ("1.004222", 3): "1.001193",  # permanent residence: birth certificate
-        ("1.004222", 4): "1.000894",  # permanent residence: marriage certificate
-        ("1.001193", 8): "1.000894",  # birth: parents' marriage certificate
-        ("3.000347", 2): "3.000347",  # licence renewal: its own earlier result
-        ("1.013067", 4): "9.000000",  # an issuer outside the catalog
-    }
-    graph = catalog_graph(samples.values(), matches)
-    assert set(samples) <= set(graph.nodes)
-    assert graph.nodes["9.000000"]["in_catalog"] is False
-    edge = graph.edges["1.001193", "1.004222"]
-    assert edge["items"] == [samples["1.004222"].items[3].name]
-    assert edge["label"] == samples["1.004222"].items[3].name
-    assert most_demanded_results(graph, top=3) == [("1.000894", 2), ("1.001193", 2), ("9.000000", 1)]
-    assert ("3.000347", 1) not in most_demanded_results(graph)  # a renewal does not demand itself
-
-
-def test_issuer_matches_from_findings() -> None:
-    findings = {
-        "a": [
-            Finding(item_index=0, item_name="x", grade=FindingGrade.ISSUED_BY_STATE, issuing_procedure="b"),
-            Finding(item_index=1, item_name="y", grade=FindingGrade.REQUIRED),
-        ]
-    }
-    assert issuer_matches(findings) == {("a", 0): "b"}
-
-
 # --- properties over random procedures -------------------------------------------------------------------------
 
 _words = st.sampled_from(
@@ -292,6 +259,11 @@ procedures = st.builds(
     items=st.lists(_items, max_size=8),
     results=st.lists(st.builds(Result, name=_words), max_size=2),
 )
+
+
+def flow_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """A read-only view of ``graph`` with only its ``flow`` edges (and every node)."""
+    return nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["kind"] == "flow")
 
 
 @settings(max_examples=150, deadline=None)
