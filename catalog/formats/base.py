@@ -106,6 +106,24 @@ class JsonFormat(Format):
         return self.accepts(load_json(path))  # broken JSON: its decoding error is the reason to report
 
 
+class EntriesFormat(JsonFormat):
+    """A JSON format whose file holds one entry or a list of them, recognised by its (first) entry."""
+
+    def accepts_entry(self, entry: Any) -> bool:
+        raise NotImplementedError
+
+    def accepts(self, document: Any) -> bool:
+        if isinstance(document, list):
+            return bool(document) and self.accepts_entry(document[0])
+        return self.accepts_entry(document)
+
+    @staticmethod
+    def entries(path: Path) -> list[Any]:
+        """The file's entries: the list it holds, or its one entry."""
+        document = load_json(path)
+        return document if isinstance(document, list) else [document]
+
+
 _json_cache: tuple[tuple[str, int, int], Any] | None = None
 
 

@@ -17,11 +17,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from catalog.formats.base import (
-    JsonFormat,
+    EntriesFormat,
     Parsed,
     RawRecord,
     RecordProblem,
-    load_json,
     parse_object,
 )
 from catalog.reading import items as item_rules
@@ -92,19 +91,15 @@ def _is_record(value: Any) -> bool:
     )
 
 
-class Legacy2021Format(JsonFormat):
+class Legacy2021Format(EntriesFormat):
     name = "legacy-2021"
     description = "2021 national portal export (JSON)"
 
-    def accepts(self, document: Any) -> bool:
-        if isinstance(document, list):
-            return bool(document) and _is_record(document[0])
-        return _is_record(document)
+    def accepts_entry(self, entry: Any) -> bool:
+        return _is_record(entry)
 
     def records(self, path: Path) -> Iterator[RawRecord]:
-        document = load_json(path)
-        entries = document if isinstance(document, list) else [document]
-        for index, entry in enumerate(entries, start=1):
+        for index, entry in enumerate(self.entries(path), start=1):
             title = (
                 squash(entry.get(TITLE))
                 if isinstance(entry, dict) and isinstance(entry.get(TITLE), str)

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from catalog.formats.base import (
-    JsonFormat,
+    EntriesFormat,
     Parsed,
     RawRecord,
     RecordProblem,
-    load_json,
     parse_object,
 )
 from catalog.reading import items as item_rules
@@ -49,19 +48,15 @@ def _is_page(value: Any) -> bool:
     return isinstance(value, dict) and all(key in value for key in _MARKERS)
 
 
-class PortalPageFormat(JsonFormat):
+class PortalPageFormat(EntriesFormat):
     name = "portal-page"
     description = "national portal detail page (crawled JSON)"
 
-    def accepts(self, document: Any) -> bool:
-        if isinstance(document, list):
-            return bool(document) and _is_page(document[0])
-        return _is_page(document)
+    def accepts_entry(self, entry: Any) -> bool:
+        return _is_page(entry)
 
     def records(self, path: Path) -> Iterator[RawRecord]:
-        document = load_json(path)
-        entries = document if isinstance(document, list) else [document]
-        for index, entry in enumerate(entries, start=1):
+        for index, entry in enumerate(self.entries(path), start=1):
             code = entry.get("ma_thu_tuc") if isinstance(entry, dict) else None
             label = f"page {code}" if isinstance(code, str) and code.strip() else f"record {index}"
             yield RawRecord(path, label, entry)
