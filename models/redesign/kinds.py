@@ -69,22 +69,6 @@ AnyChange = Annotated[
     Field(discriminator="kind"),
 ]
 _CHANGE_ADAPTER: TypeAdapter[Any] = TypeAdapter(AnyChange)
-CHANGE_KINDS = tuple(
-    cls.model_fields["kind"].default
-    for cls in (
-        RemoveItem,
-        LookupItem,
-        AcceptElectronicCopy,
-        DropShowOriginal,
-        RemoveStep,
-        MergeSteps,
-        RemoveVisit,
-        ChangeTimeLimit,
-        ChangeFee,
-        MakeOnline,
-        Revert,
-    )
-)
 
 
 def change_from_data(data: Mapping[str, Any]) -> Change:

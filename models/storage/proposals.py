@@ -1,10 +1,10 @@
 """Proposals (to-be versions) stored in a workspace: each change with who, when, rationale and legal basis.
 
 A proposal is stored as its ordered change groups (table ``change``), never as a copy of the procedure: the to-be
-version is the published version with the groups replayed (:class:`models.redesign.Draft`), so the published
+version is the published version with the groups replayed (:class:`models.redesign.history.Draft`), so the published
 version is never modified by a redesign. Undo marks the last group ``undone`` (kept for redo until a new change is
 made). Every write checks and bumps the proposal's ``revision``: a second user saving over a proposal that changed
-since they opened it is refused (:class:`~models.redesign.ConcurrentEditError`) and overwrites nothing.
+since they opened it is refused (:class:`~models.redesign.changes.ConcurrentEditError`) and overwrites nothing.
 
 Example
 -------
