@@ -192,7 +192,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     from PySide6 import QtTest
 
     import catalog.importing.all_formats  # noqa: F401
-    from models.runtime import INTERACTIVE, tune_gc
+    from workbench.app import tune_gc_for_the_window
     from workbench.i18n import Translations
     from workbench.main_window import MainWindow, Settings
     from workbench.qt import QtCore, QtWidgets
@@ -214,7 +214,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     window = MainWindow(Settings(), translations)
     window.resize(1400, 900)
     window.show()
-    tune_gc(INTERACTIVE)  # as the app does once its window is made
+    tune_gc_for_the_window(app)  # as the app does once its window is made
     bench = Bench(app)
     bench.idle()
     loader = window.overview.loader

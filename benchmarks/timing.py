@@ -25,8 +25,8 @@ def workbench_window(sources: Sequence[Path], prefix: str = "tthc-bench-") -> tu
     """The main window (offscreen when QT_QPA_PLATFORM says so, in Vietnamese) on a new workspace holding
     ``sources``, in a temporary folder that keeps Qt's settings too: (application, window, workspace path)."""
     from catalog.importing.importer import import_paths
-    from models.runtime import INTERACTIVE, tune_gc
     from models.storage.workspace import Workspace
+    from workbench.app import tune_gc_for_the_window
     from workbench.i18n import Translations
     from workbench.main_window import MainWindow, Settings
     from workbench.qt import QtCore, QtWidgets
@@ -41,5 +41,5 @@ def workbench_window(sources: Sequence[Path], prefix: str = "tthc-bench-") -> tu
     translations = Translations(app)
     translations.set_language("vi")
     window = MainWindow(Settings(), translations)
-    tune_gc(INTERACTIVE)  # as the app does once its window is made
+    tune_gc_for_the_window(app)  # as the app does once its window is made
     return app, window, path

@@ -12,7 +12,10 @@ raises the thresholds, to a profile:
 - :data:`BATCH` (``tthc``, its worker processes, the benchmarks): collections rare enough to cost nothing measurable
   over a national catalog, yet still made, so that memory stays bounded in any long command;
 - :data:`INTERACTIVE` (the desktop app): young collections stay small, so that none stalls the window noticeably,
-  and older generations are walked seldom.
+  and older generations are walked seldom. The collector does not start itself: an allocation in a worker thread
+  would run the collection in that thread, and a cycle holding a Qt object of the GUI thread would then be
+  destroyed in the wrong thread (Qt warns "QBasicTimer::stop: Failed", or the process crashes). The app's main
+  thread calls :func:`collect_due` on a timer instead, which collects as CPython would have, in that thread.
 """
 
 from __future__ import annotations
@@ -39,6 +42,33 @@ def tune_gc(profile: Profile) -> None:
     """
     gc.freeze()
     gc.set_threshold(*THRESHOLDS[profile])
+    if profile == INTERACTIVE:
+        gc.disable()  # the main thread collects: collect_due
+    else:
+        gc.enable()  # a worker forked from the app collects for itself
+
+
+def collect_due() -> int | None:
+    """Run the collection CPython would have started by now, if any, in the calling thread (the GUI thread, on a
+    timer: see :data:`INTERACTIVE`): the oldest generation whose threshold is passed. Returns the generation
+    collected, or None when none was due.
+
+    >>> import gc
+    >>> before = gc.get_threshold()
+    >>> gc.set_threshold(1, 10, 10)
+    >>> _ = [[] for _ in range(5)]
+    >>> collect_due() is not None
+    True
+    >>> gc.set_threshold(*before)
+    """
+    young, middle, old = gc.get_count()
+    limits = gc.get_threshold()
+    if young <= limits[0]:
+        return None
+    # as CPython does: the oldest generation whose count (collections of the one below, for the older ones) passed
+    generation = 2 if old > limits[2] else 1 if middle > limits[1] else 0
+    gc.collect(generation)
+    return generation
 
 
 def skip_last_collection() -> None:

@@ -58,6 +58,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     tune_gc(INTERACTIVE)
 
 
+@pytest.fixture(autouse=True)
+def _collect_in_the_main_thread() -> Iterator[None]:
+    """What the app's timer does (:func:`models.runtime.collect_due`), once after each test, in this thread."""
+    from models.runtime import collect_due
+
+    yield
+    collect_due()
+
+
 @pytest.fixture(scope="session")  # so that a module's fixture can build on it
 def shared_data() -> Path:
     """../shared/data, the real portal corpus; tests that need it skip with a reason when it is absent."""

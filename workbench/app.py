@@ -24,7 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from models.errors import TthcError
-from models.runtime import INTERACTIVE, tune_gc
+from models.runtime import INTERACTIVE, collect_due, tune_gc
 from models.storage.workspace import Workspace
 from workbench.i18n import LANGUAGES, Translations
 from workbench.main_window import APPLICATION, ORGANIZATION, MainWindow, Settings
@@ -33,6 +33,9 @@ from workbench.qt import QtCore, QtWidgets, translate
 # pip installs a package as files, so the resource is a file on disk, in the wheel as in the source tree
 SAMPLE_CATALOG = Path(str(resources.files("samples").joinpath("sample-catalog.json")))
 SAMPLE_WORKSPACE_NAME = "sample.sqlite"
+COLLECT_EVERY_MS = (
+    250  # how often the GUI thread runs the collections that are due (models.runtime.collect_due)
+)
 DATA_DIR_VARIABLE = "TTHC_WORKBENCH_DATA_DIR"
 
 
@@ -169,6 +172,16 @@ def _size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+def tune_gc_for_the_window(app: QtCore.QObject) -> QtCore.QTimer:
+    """Once start-up is done: freeze what it made, keep collections short (:data:`models.runtime.INTERACTIVE`) and
+    make them in this, the GUI thread, on a timer owned by ``app``. Returns the timer."""
+    tune_gc(INTERACTIVE)
+    collector = QtCore.QTimer(app)
+    collector.timeout.connect(collect_due)
+    collector.start(COLLECT_EVERY_MS)
+    return collector
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the application until its window closes; returns the exit status."""
     args = parse_args(argv)
@@ -187,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     translations.set_language(args.lang or settings.language)  # before any window exists
     window = MainWindow(settings, translations)
     window.show()
-    tune_gc(INTERACTIVE)  # start-up is done: what it made is frozen, collections kept short
+    tune_gc_for_the_window(app)
     # Open after the event loop starts, so the window is painted and can parent a message box.
     QtCore.QTimer.singleShot(0, lambda: open_initial_workspace(window, args.workspace))
     return app.exec()
