@@ -60,10 +60,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.fixture(autouse=True)
 def _collect_in_the_main_thread() -> Iterator[None]:
-    """What the app's timer does (:func:`models.runtime.collect_due`), once after each test, in this thread."""
-    from models.runtime import collect_due
+    """What the app's timer does (:func:`models.runtime.collect_due`), once after each test, in this thread; and
+    the app's profile again, should the test have run a command (``tthc`` tunes the collector for a batch)."""
+    import gc
+
+    from models.runtime import INTERACTIVE, THRESHOLDS, collect_due
 
     yield
+    gc.disable()
+    gc.set_threshold(*THRESHOLDS[INTERACTIVE])
     collect_due()
 
 

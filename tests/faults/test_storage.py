@@ -5,6 +5,7 @@ workspace stays as it was and consistent.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import signal
@@ -152,6 +153,7 @@ def small_disk() -> Iterator[Path]:
     try:
         yield mountpoint
     finally:
+        gc.collect()  # what the test left unreferenced may hold the disk's files open (see tests/conftest.py)
         subprocess.run(["umount", str(mountpoint)], check=False)
         mountpoint.rmdir()
 
