@@ -43,10 +43,13 @@ def _number(uid: str | None, prefix: str) -> int:
     return 0
 
 
+def _top(prefix: str, *groups: Sequence[_HasId]) -> int:
+    return max((_number(p.uid, prefix) for group in groups for p in group), default=0)
+
+
 def next_id(parts: Sequence[_HasId], prefix: str, *also: Sequence[_HasId]) -> str:
     """The id a new part gets: one above every id among ``parts`` (and ``also``, e.g. an earlier version's)."""
-    top = max((_number(p.uid, prefix) for group in (parts, *also) for p in group), default=0)
-    return f"{prefix}{top + 1}"
+    return f"{prefix}{_top(prefix, parts, *also) + 1}"
 
 
 def _fill(
@@ -61,7 +64,7 @@ def _fill(
     for part, key in zip(previous, previous_keys, strict=True):
         if part.uid and part.uid not in taken:
             carried[key].append(part.uid)
-    top = max((_number(p.uid, prefix) for group in (parts, previous) for p in group), default=0)
+    top = _top(prefix, parts, previous)
     for part, key in zip(parts, keys, strict=True):
         if part.uid:
             continue

@@ -86,10 +86,7 @@ def find(
     says why."""
     if uid in uids:
         return uids.index(uid)
-    raise RedesignError(
-        f"The change “{change.describe()}” no longer applies to {procedure.code}: {what} {quote(text, 60)} "
-        f"is no longer in {where}."
-    )
+    raise _no_longer_applies(change, procedure, what, text, f"is no longer in {where}")
 
 
 def locate(
@@ -103,6 +100,12 @@ def locate(
     if len(same) == 1:
         return same[0]
     reason = f"is no longer in {where}" if not same else "is ambiguous (it appears more than once)"
-    raise RedesignError(
-        f"The change “{change.describe()}” no longer applies to {procedure.code}: {what} {quote(key, 60)} {reason}."
+    raise _no_longer_applies(change, procedure, what, key, reason)
+
+
+def _no_longer_applies(
+    change: Change, procedure: Procedure, what: str, text: str, reason: str
+) -> RedesignError:
+    return RedesignError(
+        f"The change “{change.describe()}” no longer applies to {procedure.code}: {what} {quote(text, 60)} {reason}."
     )
